@@ -1,0 +1,37 @@
+"""Fixtures shared by every area's tests."""
+
+from collections.abc import Callable
+
+import pytest
+
+from gongkai.accounts.domain import Role
+from gongkai.accounts.models import User
+from gongkai.accounts.tests.factories import MembershipFactory, UserFactory
+from gongkai.organs.domain import OrganKind, OrganLevel
+from gongkai.organs.models import Organ
+from gongkai.organs.tests.factories import OrganFactory
+
+
+@pytest.fixture
+def organ_tree(db: None) -> dict[str, Organ]:
+    """A small tree: city government → department and county government → county department."""
+    city = OrganFactory.create(name="测试市人民政府", slug="city", kind=OrganKind.GOVERNMENT)
+    department = OrganFactory.create(name="测试市财政局", slug="city-finance", parent=city)
+    county = OrganFactory.create(
+        name="测试县人民政府", slug="county", kind=OrganKind.GOVERNMENT, level=OrganLevel.COUNTY, parent=city
+    )
+    county_department = OrganFactory.create(
+        name="测试县教育局", slug="county-education", level=OrganLevel.COUNTY, parent=county
+    )
+    return {"city": city, "department": department, "county": county, "county_department": county_department}
+
+
+@pytest.fixture
+def staff_with_role(db: None) -> Callable[..., User]:
+    def make(organ: Organ, *roles: Role, username: str | None = None) -> User:
+        user = UserFactory.create(**({"username": username} if username else {}))
+        for role in roles:
+            MembershipFactory.create(user=user, organ=organ, role=role)
+        return user
+
+    return make

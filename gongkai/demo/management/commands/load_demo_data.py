@@ -1,0 +1,23 @@
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandParser
+
+from gongkai.demo import loader
+
+
+class Command(BaseCommand):
+    help = "Load the demo organs, staff and calendar; safe to run again (creates only what is missing)."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--print-logins", action="store_true", help="Only print the demo logins.")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        if options["print_logins"]:
+            self.stdout.write(loader.login_summary())
+            return
+        counts = loader.load_all()
+        self.stdout.write(
+            "演示数据已就绪：新增工作日历 {calendar_years} 年、机关 {organs} 个、工作人员 {people} 名。".format(
+                **counts
+            )
+        )

@@ -1,0 +1,78 @@
+"""Every write to organs: creation and changes, each audited."""
+
+from typing import Any
+
+from django.db import transaction
+from django.forms.models import model_to_dict
+
+from gongkai.accounts import permissions
+from gongkai.accounts.domain import Action
+from gongkai.accounts.models import User
+from gongkai.core import audit
+from gongkai.organs import domain
+from gongkai.organs.models import Organ
+
+EDITABLE_FIELDS = (
+    "name",
+    "short_name",
+    "kind",
+    "level",
+    "parent",
+    "credit_code",
+    "division_code",
+    "sort_order",
+    "is_active",
+    "disclosure_office",
+    "office_address",
+    "postcode",
+    "office_hours",
+    "phone",
+    "fax",
+    "email",
+    "website",
+    "functions",
+)
+
+
+def _snapshot(organ: Organ) -> dict[str, Any]:
+    return model_to_dict(organ, fields=EDITABLE_FIELDS)
+
+
+@transaction.atomic
+def create_organ(*, acting_user: User | None, slug: str, **fields: Any) -> Organ:
+    """Create an organ; `acting_user` None is the system (demo loading, first installation)."""
+    parent = fields.get("parent")
+    if acting_user is not None:
+        permissions.require(acting_user, Action.MANAGE_ORGAN, parent)
+    organ = Organ(slug=slug, **fields)
+    organ.credit_code = domain.normalise_credit_code(organ.credit_code)
+    organ.full_clean()
+    organ.save()
+    audit.record(actor=acting_user, action="organs.organ_created", target=organ, organ=organ, after=_snapshot(organ))
+    return organ
+
+
+@transaction.atomic
+def update_organ(*, organ: Organ, acting_user: User | None, reason: str = "", **changes: Any) -> Organ:
+    if acting_user is not None:
+        permissions.require(acting_user, Action.MANAGE_ORGAN, organ)
+    organ = Organ.objects.select_for_update().get(pk=organ.pk)
+    before = _snapshot(organ)
+    for field, value in changes.items():
+        if field not in EDITABLE_FIELDS:
+            raise ValueError(f"{field} is not editable")
+        setattr(organ, field, value)
+    organ.full_clean()
+    organ.save()
+    after = _snapshot(organ)
+    if after != before:
+        audit.record(
+            actor=acting_user,
+            action="organs.organ_updated",
+            target=organ,
+            organ=organ,
+            reason=reason,
+            before={k: v for k, v in before.items() if after[k] != v},
+            after={k: v for k, v in after.items() if before[k] != v},
+        )
+    return organ

@@ -1,0 +1,17 @@
+from typing import Any
+
+from django.conf import settings
+from django.http import HttpRequest
+
+
+def site(request: HttpRequest) -> dict[str, Any]:
+    preferences: frozenset[str] = getattr(request, "display_preferences", frozenset())
+    return {
+        "site_name": settings.GONGKAI_SITE_NAME,
+        "site_code": settings.GONGKAI_SITE_CODE,
+        "site_icp": settings.GONGKAI_ICP,
+        "site_public_security_record": settings.GONGKAI_PUBLIC_SECURITY_RECORD,
+        "display_classes": " ".join(sorted(preferences)),
+        "large_text": "large-text" in preferences,
+        "high_contrast": "high-contrast" in preferences,
+    }
