@@ -1,3 +1,8 @@
+"""Staff accounts and roles (账号与权限): who may do what for which organ. Every access decision goes
+through accounts.permissions, which applies the pure rules in accounts.domain (role × action × organ
+relation, separation of duties).
+"""
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 

@@ -37,7 +37,9 @@ class DeadlineOut(Schema):
     proof: list[ProofDayOut]
 
 
-@router.get("/deadline", response=DeadlineOut, summary="Compute a deadline in statutory working days")
+@router.get(
+    "/deadline", response=DeadlineOut, summary="Compute a deadline in statutory working days", url_name="deadline"
+)
 def deadline(request: HttpRequest, query: Query[DeadlineQuery]) -> DeadlineOut:
     result = services.compute_deadline(query.start, query.workdays)
     return DeadlineOut(

@@ -1,5 +1,6 @@
 """The one door to the audit trail: every service that changes a record calls `record`."""
 
+import json
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -36,8 +37,6 @@ def _json_safe(value: Mapping[str, Any] | None) -> Any:
     # Round-trip through canonical JSON so the stored value equals the hashed one exactly.
     if value is None:
         return None
-    import json
-
     return json.loads(chain.canonical_json(value))
 
 
@@ -93,7 +92,11 @@ def verify_chain() -> chain.ChainBreak | None:
         return found
     head = AuditChainHead.objects.filter(pk=1).first()
     last = AuditEntry.objects.order_by("-id").first()
-    if head is not None and last is not None and head.last_hash != last.entry_hash:
+    if head is None or not head.last_hash:
+        return None
+    if last is None:
+        return chain.ChainBreak(head.last_entry_id, "every entry of the trail is missing")
+    if head.last_hash != last.entry_hash:
         # The newest entries were removed: the head remembers a hash the trail no longer ends with.
         return chain.ChainBreak(last.pk, "entries after this one are missing")
     return None

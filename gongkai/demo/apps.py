@@ -1,3 +1,7 @@
+"""Demo data (演示数据): the fictional organs, accounts and calendar of 忻州市 that ./dev run loads,
+idempotently, through the other areas' services.
+"""
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 

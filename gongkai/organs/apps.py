@@ -1,3 +1,7 @@
+"""Organs and units (机关/单位): the hierarchy of governments, offices, departments, towns and 管委会, with
+the codes and the contact data the 政府信息公开指南 publishes (条例第十二条).
+"""
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 

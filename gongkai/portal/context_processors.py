@@ -2,6 +2,9 @@ from typing import Any
 
 from django.conf import settings
 from django.http import HttpRequest
+from django.utils.functional import SimpleLazyObject
+
+from gongkai.organs import selectors as organ_selectors
 
 
 def site(request: HttpRequest) -> dict[str, Any]:
@@ -11,6 +14,8 @@ def site(request: HttpRequest) -> dict[str, Any]:
         "site_code": settings.GONGKAI_SITE_CODE,
         "site_icp": settings.GONGKAI_ICP,
         "site_public_security_record": settings.GONGKAI_PUBLIC_SECURITY_RECORD,
+        # 主办单位 in the footer; read only by pages that show it.
+        "site_owner": SimpleLazyObject(organ_selectors.root_organ),
         "display_classes": " ".join(sorted(preferences)),
         "large_text": "large-text" in preferences,
         "high_contrast": "high-contrast" in preferences,

@@ -5,4 +5,12 @@ from gongkai.portal import views
 app_name = "portal"
 urlpatterns = [
     path("", views.home, name="home"),
+    path("xxgk/", views.openness, name="openness"),
+    path("xxgk/zhinan/", views.guide, name="guide"),
+    path("xxgk/zhinan/<slug:slug>/", views.guide_organ, name="guide_organ"),
+    path("xxgk/zhidu/", views.rules, name="rules"),
+    path("xxgk/fdzdgknr/", views.statutory, name="statutory"),
+    path("xxgk/ndbg/", views.annual_reports, name="annual_reports"),
+    path("tools/deadline/", views.deadline, name="deadline"),
+    path("display/", views.display_preferences, name="display"),
 ]

@@ -1,6 +1,152 @@
-from django.http import HttpRequest, HttpResponse
+"""Public pages. Each view reads through selectors and renders; no rules live here."""
+
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from gongkai.organs import selectors as organ_selectors
+from gongkai.organs.models import Organ
+from gongkai.portal import navigation, selectors
+from gongkai.portal.forms import DeadlineForm
+from gongkai.portal.middleware import DISPLAY_COOKIE, PREFERENCES, parse_preferences
+from gongkai.workdays import services as workday_services
+
+DISPLAY_COOKIE_MAX_AGE = 365 * 24 * 3600
 
 
+def _crumbs(*trail: tuple[str, str]) -> list[tuple[str, str]]:
+    return [(_("Home"), reverse("portal:home")), *trail]
+
+
+def _openness_crumbs(*trail: tuple[str, str]) -> list[tuple[str, str]]:
+    column = navigation.OPENNESS_COLUMN
+    return _crumbs((str(column.title), column.url), *trail)
+
+
+@require_GET
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "portal/home.html")
+    return render(
+        request,
+        "portal/home.html",
+        {"sub_columns": navigation.OPENNESS_SUB_COLUMNS, "deadline_tool": navigation.DEADLINE_TOOL},
+    )
+
+
+@require_GET
+def openness(request: HttpRequest) -> HttpResponse:
+    column = navigation.OPENNESS_COLUMN
+    return render(
+        request,
+        "portal/openness.html",
+        {
+            "title": column.title,
+            "column": column,
+            "sub_columns": navigation.OPENNESS_SUB_COLUMNS,
+            "breadcrumbs": _crumbs((str(column.title), "")),
+        },
+    )
+
+
+def _guide(request: HttpRequest, organ: Organ | None) -> HttpResponse:
+    column = navigation.OPENNESS_SUB_COLUMNS[0]
+    return render(
+        request,
+        "portal/guide.html",
+        {
+            "title": column.title,
+            "organ": organ,
+            "contact_rows": selectors.guide_contact_rows(organ) if organ else [],
+            "organ_groups": selectors.organs_by_level(),
+            "breadcrumbs": _openness_crumbs((str(column.title), "")),
+        },
+    )
+
+
+@require_GET
+def guide(request: HttpRequest) -> HttpResponse:
+    chosen = request.GET.get("organ", "")
+    if chosen:
+        # The organ picker is a plain GET form, so it works without JavaScript.
+        return HttpResponseRedirect(reverse("portal:guide_organ", args=[chosen]))
+    return _guide(request, organ_selectors.root_organ())
+
+
+@require_GET
+def guide_organ(request: HttpRequest, slug: str) -> HttpResponse:
+    try:
+        organ = organ_selectors.organ_by_slug(slug)
+    except Organ.DoesNotExist as missing:
+        raise Http404(_("No such organ.")) from missing
+    return _guide(request, organ)
+
+
+def _column_page(request: HttpRequest, index: int) -> HttpResponse:
+    column = navigation.OPENNESS_SUB_COLUMNS[index]
+    return render(
+        request,
+        "portal/column.html",
+        {"title": column.title, "column": column, "breadcrumbs": _openness_crumbs((str(column.title), ""))},
+    )
+
+
+@require_GET
+def rules(request: HttpRequest) -> HttpResponse:
+    return _column_page(request, 1)
+
+
+@require_GET
+def statutory(request: HttpRequest) -> HttpResponse:
+    return _column_page(request, 2)
+
+
+@require_GET
+def annual_reports(request: HttpRequest) -> HttpResponse:
+    return _column_page(request, 3)
+
+
+@require_GET
+def deadline(request: HttpRequest) -> HttpResponse:
+    tool = navigation.DEADLINE_TOOL
+    form = DeadlineForm(request.GET if "start" in request.GET else None)
+    result = None
+    if form.is_valid():
+        result = workday_services.compute_deadline(form.cleaned_data["start"], form.cleaned_data["workdays"])
+    return render(
+        request,
+        "portal/deadline.html",
+        {
+            "title": tool.title,
+            "form": form,
+            "result": result,
+            "proof_rows": selectors.proof_rows(result) if result else [],
+            "api_example": reverse("api:deadline") + "?start=2023-09-22&workdays=20",
+            "breadcrumbs": _crumbs((str(tool.title), "")),
+        },
+    )
+
+
+@require_POST
+def display_preferences(request: HttpRequest) -> HttpResponse:
+    """Toggle large text or high contrast; a form post and a cookie, so no JavaScript is needed."""
+    preferences = set(parse_preferences(request.COOKIES.get(DISPLAY_COOKIE, "")))
+    toggled = request.POST.get("toggle", "")
+    if toggled in PREFERENCES:
+        preferences ^= {toggled}
+    target = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        target = reverse("portal:home")
+    response = HttpResponseRedirect(target)
+    response.set_cookie(
+        DISPLAY_COOKIE,
+        ",".join(sorted(preferences)),
+        max_age=DISPLAY_COOKIE_MAX_AGE,
+        samesite="Lax",
+        secure=request.is_secure(),
+        httponly=True,
+    )
+    return response

@@ -1,3 +1,7 @@
+"""The statutory working-day calendar (法定工作日历): official holiday arrangements per year, confirmed by
+two administrators, and every deadline counted in working days with its day-by-day proof.
+"""
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
