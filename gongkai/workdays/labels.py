@@ -19,3 +19,14 @@ REASON_LABELS: dict[DayReason, Promise] = {
 
 def reason_label(reason: DayReason) -> Promise:
     return REASON_LABELS[reason]
+
+
+AUDIT_ACTION_LABELS: dict[str, Promise] = {
+    "workdays.arrangement_seeded": _("seeded from the package"),
+    "workdays.arrangement_proposed": _("entered"),
+    "workdays.arrangement_confirmed": _("confirmed"),
+    "workdays.arrangement_rejected": _("rejected"),
+    "workdays.deadline_set": _("deadline computed"),
+    "workdays.deadline_recomputed": _("deadline recomputed"),
+    "workdays.deadline_closed": _("deadline closed"),
+}

@@ -1,0 +1,133 @@
+"""Reads for the workbench, shaped for templates that hold no logic."""
+
+import calendar as stdlib_calendar
+from dataclasses import dataclass
+from datetime import date
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
+
+from gongkai.accounts import permissions
+from gongkai.accounts.domain import Action
+from gongkai.accounts.models import User
+from gongkai.core import audit
+from gongkai.workbench.urgency import Urgency, classify
+from gongkai.workdays import selectors as workday_selectors
+from gongkai.workdays.domain import WorkdayCalendar
+from gongkai.workdays.labels import AUDIT_ACTION_LABELS
+from gongkai.workdays.models import CalendarArrangement
+
+URGENCY_LABELS = {
+    Urgency.OVERDUE: gettext_lazy("Overdue"),
+    Urgency.RED: gettext_lazy("Urgent"),
+    Urgency.AMBER: gettext_lazy("Due soon"),
+    Urgency.GREEN: gettext_lazy("On time"),
+}
+
+
+@dataclass(frozen=True)
+class DueItem:
+    label: str
+    organ_name: str
+    due_on: date
+    workdays_left: int
+    urgency: Urgency
+    urgency_label: str
+    countdown: str
+    provisional: bool
+
+
+@dataclass(frozen=True)
+class CalendarDay:
+    day: date
+    kind: str
+    label: str
+    festival: str
+
+
+def countdown_text(workdays_left: int) -> str:
+    if workdays_left < 0:
+        overdue = -workdays_left
+        return ngettext("%(count)s working day overdue", "%(count)s working days overdue", overdue) % {"count": overdue}
+    if workdays_left == 0:
+        return _("Due today")
+    return ngettext("%(count)s working day left", "%(count)s working days left", workdays_left) % {
+        "count": workdays_left
+    }
+
+
+def due_items(user: User, today: date) -> list[DueItem]:
+    """Open statutory deadlines of the organs the user may see, the most urgent first."""
+    visible = [organ.pk for organ in permissions.organs_for(user, Action.VIEW_RECORDS)]
+    calendar = workday_selectors.current_calendar()
+    items = []
+    for deadline in workday_selectors.open_deadlines().filter(organ_id__in=visible):
+        left = calendar.workdays_between(today, deadline.due_on)
+        urgency = classify(left)
+        items.append(
+            DueItem(
+                label=deadline.label,
+                organ_name=deadline.organ.short_name or deadline.organ.name,
+                due_on=deadline.due_on,
+                workdays_left=left,
+                urgency=urgency,
+                urgency_label=str(URGENCY_LABELS[urgency]),
+                countdown=countdown_text(left),
+                provisional=deadline.provisional,
+            )
+        )
+    return items
+
+
+def pending_confirmations(user: User) -> list[CalendarArrangement]:
+    """Arrangements awaiting a second administrator; shown only to those who may confirm."""
+    if not permissions.can(user, Action.CONFIRM_CALENDAR):
+        return []
+    return list(workday_selectors.pending_arrangements())
+
+
+DAY_KINDS = {
+    "WORKDAY": ("workday", gettext_lazy("Working day")),
+    "WEEKEND": ("rest", gettext_lazy("Rest day")),
+    "HOLIDAY": ("holiday", gettext_lazy("Public holiday")),
+    "MAKEUP_WORKDAY": ("makeup", gettext_lazy("Make-up working day")),
+    "ASSUMED_WORKDAY": ("workday provisional", gettext_lazy("Working day (provisional)")),
+    "ASSUMED_WEEKEND": ("rest provisional", gettext_lazy("Rest day (provisional)")),
+    "ASSUMED_NEW_YEAR": ("holiday provisional", gettext_lazy("Public holiday (provisional)")),
+}
+
+
+def month_grid(calendar: WorkdayCalendar, year: int, month: int) -> list[list[CalendarDay | None]]:
+    """Weeks of one month, Monday first, each day marked as the calendar counts it."""
+    weeks: list[list[CalendarDay | None]] = []
+    for week in stdlib_calendar.Calendar(firstweekday=0).monthdatescalendar(year, month):
+        row: list[CalendarDay | None] = []
+        for day in week:
+            if day.month != month:
+                row.append(None)
+                continue
+            verdict = calendar.verdict(day)
+            kind, label = DAY_KINDS[verdict.reason.value]
+            row.append(CalendarDay(day, kind, str(label), verdict.festival))
+        weeks.append(row)
+    return weeks
+
+
+@dataclass(frozen=True)
+class TrailRow:
+    occurred_at: object
+    actor: str
+    action: str
+    reason: str
+
+
+def trail_rows(target: CalendarArrangement) -> list[TrailRow]:
+    return [
+        TrailRow(
+            entry.occurred_at,
+            entry.actor_label,
+            str(AUDIT_ACTION_LABELS.get(entry.action, entry.action)),
+            entry.reason,
+        )
+        for entry in audit.trail_for(target)
+    ]

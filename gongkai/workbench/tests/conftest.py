@@ -1,0 +1,32 @@
+from collections.abc import Callable
+
+import pytest
+from django.test import Client
+
+from gongkai.accounts.domain import Role
+from gongkai.accounts.models import User
+from gongkai.organs.models import Organ
+from gongkai.workdays import services as workday_services
+
+
+@pytest.fixture
+def seeded_calendar(db: None) -> None:
+    workday_services.seed_from_package()
+
+
+@pytest.fixture
+def logged_in(client: Client) -> Callable[[User], Client]:
+    def login(user: User) -> Client:
+        client.force_login(user)
+        return client
+
+    return login
+
+
+@pytest.fixture
+def two_admins(organ_tree: dict[str, Organ], staff_with_role: Callable[..., User]) -> tuple[User, User]:
+    city = organ_tree["city"]
+    return (
+        staff_with_role(city, Role.ADMINISTRATOR, username="admin.a"),
+        staff_with_role(city, Role.ADMINISTRATOR, username="admin.b"),
+    )

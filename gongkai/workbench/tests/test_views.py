@@ -1,0 +1,231 @@
+from collections.abc import Callable
+from datetime import date
+
+import pytest
+import time_machine
+from django.test import Client
+from django.urls import reverse
+
+from gongkai.accounts.domain import Role
+from gongkai.accounts.models import User
+from gongkai.accounts.tests.factories import TEST_PASSWORD
+from gongkai.core.models import AuditEntry
+from gongkai.organs.models import Organ
+from gongkai.workbench.current_organ import SESSION_KEY
+from gongkai.workdays import services as workday_services
+from gongkai.workdays.models import ArrangementStatus, CalendarArrangement
+
+pytestmark = pytest.mark.django_db
+
+HOLIDAYS_2027 = "元旦 2027-01-01\n春节 2027-02-06~2027-02-12"
+MAKEUP_2027 = "春节 2027-02-13"
+
+
+def test_the_workbench_asks_for_a_login(client: Client) -> None:
+    response = client.get(reverse("workbench:home"))
+
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("workbench:login"))
+
+
+def test_staff_log_in_and_out(
+    client: Client, organ_tree: dict[str, Organ], staff_with_role: Callable[..., User]
+) -> None:
+    staff_with_role(organ_tree["department"], Role.DRAFTER, username="drafter")
+
+    response = client.post(reverse("workbench:login"), {"username": "drafter", "password": TEST_PASSWORD})
+    assert response.status_code == 302
+    assert client.get(reverse("workbench:home")).status_code == 200
+
+    client.post(reverse("workbench:logout"))
+    assert client.get(reverse("workbench:home")).status_code == 302
+
+
+def test_five_failed_logins_lock_the_account(
+    client: Client, organ_tree: dict[str, Organ], staff_with_role: Callable[..., User]
+) -> None:
+    staff_with_role(organ_tree["department"], Role.DRAFTER, username="drafter")
+    for _ in range(4):
+        response = client.post(reverse("workbench:login"), {"username": "drafter", "password": "wrong-password"})
+        assert response.status_code == 200
+        assert "请输入一个正确的" in response.content.decode()
+
+    locked = client.post(reverse("workbench:login"), {"username": "drafter", "password": "wrong-password"})
+    after_lock = client.post(reverse("workbench:login"), {"username": "drafter", "password": TEST_PASSWORD})
+
+    assert locked.status_code == 429
+    assert after_lock.status_code == 429
+    assert "账号已锁定" in after_lock.content.decode()
+    assert client.get(reverse("workbench:home")).status_code == 302
+
+
+def test_the_organ_switcher_defaults_to_the_first_organ_and_switches(
+    organ_tree: dict[str, Organ], staff_with_role: Callable[..., User], logged_in: Callable[[User], Client]
+) -> None:
+    user = staff_with_role(organ_tree["department"], Role.DRAFTER)
+    staff_with_role_again = organ_tree["county"]
+    user.memberships.create(organ=staff_with_role_again, role=Role.REVIEWER)
+    client = logged_in(user)
+
+    first = client.get(reverse("workbench:home"))
+    assert first.context["current_organ"] == organ_tree["department"]
+
+    client.post(reverse("workbench:switch_organ"), {"organ": organ_tree["county"].pk})
+
+    assert client.session[SESSION_KEY] == organ_tree["county"].pk
+    assert client.get(reverse("workbench:home")).context["current_organ"] == organ_tree["county"]
+
+
+def test_nobody_switches_to_an_organ_they_hold_no_role_in(
+    organ_tree: dict[str, Organ], staff_with_role: Callable[..., User], logged_in: Callable[[User], Client]
+) -> None:
+    client = logged_in(staff_with_role(organ_tree["county_department"], Role.DRAFTER))
+
+    response = client.post(reverse("workbench:switch_organ"), {"organ": organ_tree["department"].pk})
+
+    assert response.status_code == 403
+    assert SESSION_KEY not in client.session
+
+
+@time_machine.travel(date(2023, 9, 25), tick=False)
+def test_the_home_lists_open_deadlines_most_urgent_first_in_working_days(
+    seeded_calendar: None,
+    organ_tree: dict[str, Organ],
+    staff_with_role: Callable[..., User],
+    logged_in: Callable[[User], Client],
+) -> None:
+    department = organ_tree["department"]
+    # Received 2023-09-22: 20 working days end on 2023-10-26 (REGULATIONS.md §8, across National Day).
+    for label, start in (("慢件", date(2023, 9, 22)), ("急件", date(2023, 8, 28)), ("超期件", date(2023, 8, 1))):
+        workday_services.track_deadline(
+            target=department,
+            organ=department,
+            purpose="test",
+            label=label,
+            start_on=start,
+            workdays=20,
+            acting_user=None,
+        )
+    client = logged_in(staff_with_role(department, Role.OPENNESS_OFFICE))
+
+    response = client.get(reverse("workbench:home"))
+
+    items = response.context["due_items"]
+    assert [item.label for item in items] == ["超期件", "急件", "慢件"]
+    assert [item.urgency for item in items] == ["overdue", "red", "green"]
+    # 2023-09-25 (Mon) to 2023-10-26: 26, 27, 28 Sep, then 7, 8 Oct (make-up), 9–13, 16–20, 23–26 Oct = 19.
+    assert items[2].workdays_left == 19
+    assert items[2].due_on == date(2023, 10, 26)
+    page = response.content.decode()
+    assert "剩余 19 个工作日" in page
+    assert "已超期" in page
+
+
+def test_a_county_sees_none_of_a_city_departments_deadlines(
+    seeded_calendar: None,
+    organ_tree: dict[str, Organ],
+    staff_with_role: Callable[..., User],
+    logged_in: Callable[[User], Client],
+) -> None:
+    department = organ_tree["department"]
+    workday_services.track_deadline(
+        target=department,
+        organ=department,
+        purpose="test",
+        label="市级事项",
+        start_on=date(2026, 11, 2),
+        workdays=20,
+        acting_user=None,
+    )
+    client = logged_in(staff_with_role(organ_tree["county"], Role.OPENNESS_OFFICE))
+
+    response = client.get(reverse("workbench:home"))
+
+    assert response.context["due_items"] == []
+    assert "暂无待办事项" in response.content.decode()
+
+
+def test_a_second_administrator_confirms_an_arrangement_entered_through_the_form(
+    seeded_calendar: None, two_admins: tuple[User, User], logged_in: Callable[[User], Client]
+) -> None:
+    first, second = two_admins
+    client = logged_in(first)
+
+    response = client.post(
+        reverse("workbench:calendar_propose"),
+        {
+            "year": 2027,
+            "notice_reference": "国办发明电〔2026〕7号",
+            "holidays_text": HOLIDAYS_2027,
+            "makeup_text": MAKEUP_2027,
+        },
+    )
+    arrangement = CalendarArrangement.objects.get(year=2027)
+    assert response.status_code == 302
+    assert arrangement.status == ArrangementStatus.PROPOSED
+
+    own = client.post(reverse("workbench:calendar_confirm", args=[arrangement.pk]))
+    assert own.status_code == 403
+    assert "不相容岗位分离" in own.content.decode()
+
+    client.post(reverse("workbench:logout"))
+    client = logged_in(second)
+    client.post(reverse("workbench:calendar_confirm", args=[arrangement.pk]))
+
+    arrangement.refresh_from_db()
+    assert arrangement.status == ArrangementStatus.CONFIRMED
+    assert arrangement.confirmed_by == second
+    listing = client.get(reverse("workbench:calendar_list")).content.decode()
+    assert "国办发明电〔2026〕7号" in listing
+    detail = client.get(reverse("workbench:calendar_detail", args=[arrangement.pk])).content.decode()
+    assert "调休上班" in detail
+
+
+def test_a_bad_notice_line_is_shown_at_its_field_and_nothing_is_stored(
+    two_admins: tuple[User, User], logged_in: Callable[[User], Client]
+) -> None:
+    client = logged_in(two_admins[0])
+    entries_before = AuditEntry.objects.count()
+
+    response = client.post(
+        reverse("workbench:calendar_propose"),
+        {
+            "year": 2027,
+            "notice_reference": "国办发明电〔2026〕7号",
+            "holidays_text": "春节 2027-02-30",
+            "makeup_text": "",
+        },
+    )
+
+    assert response.status_code == 200
+    assert response.context["form"].errors["holidays_text"] == ["第 1 行：日期不存在。"]
+    assert not CalendarArrangement.objects.filter(year=2027).exists()
+    assert AuditEntry.objects.count() == entries_before
+
+
+def test_a_reject_needs_a_reason(two_admins: tuple[User, User], logged_in: Callable[[User], Client]) -> None:
+    first, second = two_admins
+    arrangement = workday_services.propose_arrangement(
+        year=2027, holidays_text=HOLIDAYS_2027, makeup_text="", notice_reference="通知", acting_user=first
+    )
+    client = logged_in(second)
+
+    empty = client.post(reverse("workbench:calendar_reject", args=[arrangement.pk]), {"reason": ""})
+    given = client.post(reverse("workbench:calendar_reject", args=[arrangement.pk]), {"reason": "春节日期有误"})
+
+    assert empty.status_code == 400
+    assert "请填写退回理由" in empty.content.decode()
+    assert given.status_code == 302
+    arrangement.refresh_from_db()
+    assert arrangement.status == ArrangementStatus.REJECTED
+
+
+def test_a_drafter_may_not_open_the_calendar_pages(
+    organ_tree: dict[str, Organ], staff_with_role: Callable[..., User], logged_in: Callable[[User], Client]
+) -> None:
+    client = logged_in(staff_with_role(organ_tree["department"], Role.DRAFTER))
+
+    for name in ("workbench:calendar_list", "workbench:calendar_propose"):
+        response = client.get(reverse(name))
+        assert response.status_code == 403
+        assert "您的角色无权执行此操作" in response.content.decode()
