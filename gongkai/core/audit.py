@@ -95,10 +95,10 @@ def verify_chain() -> chain.ChainBreak | None:
     if head is None or not head.last_hash:
         return None
     if last is None:
-        return chain.ChainBreak(head.last_entry_id, "every entry of the trail is missing")
+        return chain.ChainBreak(head.last_entry_id, "all_missing")
     if head.last_hash != last.entry_hash:
         # The newest entries were removed: the head remembers a hash the trail no longer ends with.
-        return chain.ChainBreak(last.pk, "entries after this one are missing")
+        return chain.ChainBreak(last.pk, "tail_missing")
     return None
 
 

@@ -33,6 +33,8 @@ class ChainEntry:
 
 @dataclass(frozen=True)
 class ChainBreak:
+    """The first entry that does not fit; `problem` is a code the command turns into words."""
+
     entry_id: int
     problem: str
 
@@ -42,8 +44,8 @@ def find_first_break(entries: Iterable[ChainEntry]) -> ChainBreak | None:
     expected_previous = GENESIS_HASH
     for entry in entries:
         if entry.previous_hash != expected_previous:
-            return ChainBreak(entry.id, "previous hash does not match the entry before it")
+            return ChainBreak(entry.id, "previous_hash_mismatch")
         if entry_hash(entry.previous_hash, entry.fields) != entry.entry_hash:
-            return ChainBreak(entry.id, "content does not match its hash")
+            return ChainBreak(entry.id, "content_mismatch")
         expected_previous = entry.entry_hash
     return None

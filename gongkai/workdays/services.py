@@ -2,7 +2,6 @@
 
 from datetime import date
 
-import chinese_calendar
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
@@ -15,20 +14,9 @@ from gongkai.accounts.domain import Action
 from gongkai.accounts.models import User
 from gongkai.core import audit
 from gongkai.organs.models import Organ
-from gongkai.workdays import notice_format, selectors
+from gongkai.workdays import notice_format, package_seed, selectors
 from gongkai.workdays.domain import Deadline
 from gongkai.workdays.models import ArrangementSource, ArrangementStatus, CalendarArrangement, TrackedDeadline
-
-PACKAGE_FESTIVAL_NAMES = {
-    "New Year's Day": "元旦",
-    "Spring Festival": "春节",
-    "Tomb-sweeping Day": "清明节",
-    "Labour Day": "劳动节",
-    "Dragon Boat Festival": "端午节",
-    "National Day": "国庆节",
-    "Mid-autumn Festival": "中秋节",
-    "Anti-Fascist 70th Day": "中国人民抗日战争暨世界反法西斯战争胜利70周年纪念日",
-}
 
 NOTICE_ERRORS = {
     "no_date": gettext_lazy("no date found"),
@@ -46,23 +34,17 @@ def _iso_map(days: dict[date, str]) -> dict[str, str]:
 @transaction.atomic
 def seed_from_package(*, first_year: int = 2004) -> list[CalendarArrangement]:
     """Create confirmed arrangements for every year chinese-calendar covers and the table lacks."""
-    by_year: dict[int, tuple[dict[str, str], dict[str, str]]] = {}
-    for day, name in chinese_calendar.holidays.items():
-        if day.year >= first_year:
-            by_year.setdefault(day.year, ({}, {}))[0][day.isoformat()] = PACKAGE_FESTIVAL_NAMES.get(name, name)
-    for day, name in chinese_calendar.workdays.items():
-        if day.year >= first_year:
-            by_year.setdefault(day.year, ({}, {}))[1][day.isoformat()] = PACKAGE_FESTIVAL_NAMES.get(name, name)
     present = set(CalendarArrangement.objects.values_list("year", flat=True))
     created = []
-    for year in sorted(by_year.keys() - present):
-        holidays, makeup = by_year[year]
+    for year, seed in package_seed.package_arrangements(first_year).items():
+        if year in present:
+            continue
         arrangement = CalendarArrangement.objects.create(
             year=year,
-            holidays=dict(sorted(holidays.items())),
-            makeup_workdays=dict(sorted(makeup.items())),
+            holidays=_iso_map(dict(seed.holidays)),
+            makeup_workdays=_iso_map(dict(seed.makeup_workdays)),
             source=ArrangementSource.PACKAGE,
-            notice_reference=f"chinese-calendar {chinese_calendar.__version__}",
+            notice_reference=f"chinese-calendar {package_seed.PACKAGE_VERSION}",
             status=ArrangementStatus.CONFIRMED,
             confirmed_at=timezone.now(),
             version=selectors.calendar_version() + 1,

@@ -1,0 +1,57 @@
+from datetime import date
+
+import pytest
+from django.test import Client
+
+from gongkai.workdays import selectors, services
+from gongkai.workdays.package_seed import package_arrangements
+
+pytestmark = pytest.mark.django_db
+
+NEXT_YEAR = max(package_arrangements()) + 1
+
+
+@pytest.fixture(autouse=True)
+def seeded(db: None) -> None:
+    services.seed_from_package()
+
+
+def test_the_deadline_endpoint_gives_the_due_date_with_its_proof(client: Client) -> None:
+    response = client.get("/api/v1/calendar/deadline", {"start": "2023-09-22", "workdays": "20"})
+
+    body = response.json()
+    assert response.status_code == 200
+    assert body["due"] == "2023-10-26"
+    assert body["provisional"] is False
+    assert body["calendar_version"] == selectors.calendar_version()
+    assert body["proof"][0] == {
+        "date": "2023-09-22",
+        "counted": False,
+        "ordinal": None,
+        "reason": "START_DAY",
+        "reason_label": "起算日，不计入",
+        "festival": "",
+        "provisional": False,
+    }
+    assert len(body["proof"]) == (date(2023, 10, 26) - date(2023, 9, 22)).days + 1
+    assert [day["ordinal"] for day in body["proof"] if day["counted"]] == list(range(1, 21))
+
+
+def test_a_deadline_into_a_year_without_an_arrangement_is_provisional(client: Client) -> None:
+    body = client.get("/api/v1/calendar/deadline", {"start": f"{NEXT_YEAR - 1}-12-20", "workdays": "20"}).json()
+
+    assert body["provisional"] is True
+    assert body["provisional_years"] == [NEXT_YEAR]
+
+
+@pytest.mark.parametrize(
+    "query", [{"start": "2023-02-30", "workdays": "20"}, {"start": "2023-09-22", "workdays": "-1"}, {"workdays": "20"}]
+)
+def test_bad_input_is_refused(client: Client, query: dict[str, str]) -> None:
+    assert client.get("/api/v1/calendar/deadline", query).status_code == 422
+
+
+def test_the_openapi_document_describes_the_endpoint(client: Client) -> None:
+    document = client.get("/api/v1/openapi.json").json()
+
+    assert "/api/v1/calendar/deadline" in document["paths"]

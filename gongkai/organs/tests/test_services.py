@@ -1,0 +1,87 @@
+from collections.abc import Callable
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+
+from gongkai.accounts.domain import Role
+from gongkai.accounts.models import User
+from gongkai.core.models import AuditEntry
+from gongkai.demo.organs import fictional_credit_code
+from gongkai.organs import selectors, services
+from gongkai.organs.domain import OrganKind, OrganLevel
+from gongkai.organs.models import Organ
+
+pytestmark = pytest.mark.django_db
+
+
+def _new_organ_fields(parent: Organ, serial: int = 777) -> dict[str, object]:
+    return {
+        "name": "测试市审计局",
+        "short_name": "市审计局",
+        "kind": OrganKind.DEPARTMENT,
+        "level": OrganLevel.CITY,
+        "parent": parent,
+        "credit_code": fictional_credit_code("140900", serial),
+        "division_code": "140900",
+    }
+
+
+def test_an_administrator_creates_and_updates_an_organ_with_an_audit_entry(
+    organ_tree: dict[str, Organ], staff_with_role: Callable[..., User]
+) -> None:
+    admin = staff_with_role(organ_tree["city"], Role.ADMINISTRATOR)
+
+    organ = services.create_organ(acting_user=admin, slug="city-audit", **_new_organ_fields(organ_tree["city"]))
+    services.update_organ(organ=organ, acting_user=admin, reason="搬迁", office_address="忻州市新址路 8 号")
+
+    created = AuditEntry.objects.get(action="organs.organ_created", object_id=str(organ.pk))
+    updated = AuditEntry.objects.filter(object_id=str(organ.pk)).exclude(pk=created.pk).get()
+    assert created.actor == admin
+    assert updated.reason == "搬迁"
+    assert updated.after is not None
+    assert updated.after["office_address"] == "忻州市新址路 8 号"
+
+
+def test_a_bad_credit_code_is_refused_at_its_field_and_nothing_is_written(
+    organ_tree: dict[str, Organ], staff_with_role: Callable[..., User]
+) -> None:
+    admin = staff_with_role(organ_tree["city"], Role.ADMINISTRATOR)
+    fields = {**_new_organ_fields(organ_tree["city"]), "credit_code": "91350100M000100Y44"}
+    before = (Organ.objects.count(), AuditEntry.objects.count())
+
+    with pytest.raises(ValidationError) as raised:
+        services.create_organ(acting_user=admin, slug="city-audit", **fields)
+
+    assert "统一社会信用代码无效" in raised.value.message_dict["credit_code"][0]
+    assert (Organ.objects.count(), AuditEntry.objects.count()) == before
+
+
+def test_a_county_administrator_cannot_create_a_city_department(
+    organ_tree: dict[str, Organ], staff_with_role: Callable[..., User]
+) -> None:
+    county_admin = staff_with_role(organ_tree["county"], Role.ADMINISTRATOR)
+
+    with pytest.raises(PermissionDenied):
+        services.create_organ(acting_user=county_admin, slug="city-audit", **_new_organ_fields(organ_tree["city"]))
+
+
+def test_an_organ_cannot_be_placed_under_its_own_descendant(
+    organ_tree: dict[str, Organ], staff_with_role: Callable[..., User]
+) -> None:
+    admin = staff_with_role(organ_tree["city"], Role.ADMINISTRATOR)
+
+    with pytest.raises(ValidationError):
+        services.update_organ(organ=organ_tree["county"], acting_user=admin, parent=organ_tree["county_department"])
+    organ_tree["county"].refresh_from_db()
+    assert organ_tree["county"].parent == organ_tree["city"]
+
+
+def test_the_tree_selectors(organ_tree: dict[str, Organ]) -> None:
+    city, county, county_department = organ_tree["city"], organ_tree["county"], organ_tree["county_department"]
+
+    assert selectors.ancestor_ids(county_department.pk) == [county.pk, city.pk]
+    assert selectors.descendant_ids(county.pk) == {county_department.pk}
+    assert selectors.government_of(county_department) == county
+    assert selectors.government_of(organ_tree["department"]) == city
+    assert selectors.root_organ() == city
+    assert selectors.organ_by_slug("county-education") == county_department

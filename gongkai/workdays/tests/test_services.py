@@ -1,0 +1,171 @@
+from collections.abc import Callable
+from datetime import date
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+
+from gongkai.accounts.domain import Role
+from gongkai.accounts.models import User
+from gongkai.core.models import AuditEntry
+from gongkai.organs.models import Organ
+from gongkai.workdays import selectors, services
+from gongkai.workdays.models import ArrangementStatus, CalendarArrangement, TrackedDeadline
+from gongkai.workdays.package_seed import package_arrangements
+
+pytestmark = pytest.mark.django_db
+
+NEXT_YEAR = max(package_arrangements()) + 1
+HOLIDAYS = f"元旦 {NEXT_YEAR}-01-01\n测试节 {NEXT_YEAR}-01-04~{NEXT_YEAR}-01-06"
+
+
+@pytest.fixture
+def admins(organ_tree: dict[str, Organ], staff_with_role: Callable[..., User]) -> tuple[User, User]:
+    services.seed_from_package()
+    city = organ_tree["city"]
+    return staff_with_role(city, Role.ADMINISTRATOR), staff_with_role(city, Role.ADMINISTRATOR)
+
+
+def test_seeding_is_idempotent_and_audited(db: None) -> None:
+    first = services.seed_from_package()
+    second = services.seed_from_package()
+
+    assert len(first) == len(package_arrangements())
+    assert second == []
+    assert AuditEntry.objects.filter(action="workdays.arrangement_seeded").count() == len(first)
+    assert selectors.current_calendar().deadline(date(2023, 9, 22), 20).due == date(2023, 10, 26)
+
+
+def test_an_arrangement_counts_only_after_a_second_administrator_confirms(
+    admins: tuple[User, User], organ_tree: dict[str, Organ]
+) -> None:
+    entered_by, confirmer = admins
+    department = organ_tree["department"]
+    tracked = services.track_deadline(
+        target=department,
+        organ=department,
+        purpose="test",
+        label="跨年事项",
+        start_on=date(NEXT_YEAR - 1, 12, 28),
+        workdays=5,
+        acting_user=None,
+    )
+    assert tracked.provisional
+    version_before = selectors.calendar_version()
+
+    arrangement = services.propose_arrangement(
+        year=NEXT_YEAR, holidays_text=HOLIDAYS, makeup_text="", notice_reference="国办发明电", acting_user=entered_by
+    )
+    assert selectors.current_calendar().is_workday(date(NEXT_YEAR, 1, 4))
+
+    with pytest.raises(PermissionDenied):
+        services.confirm_arrangement(arrangement=arrangement, acting_user=entered_by)
+    services.confirm_arrangement(arrangement=arrangement, acting_user=confirmer)
+
+    recomputed_deadline = TrackedDeadline.objects.get(pk=tracked.pk)
+    assert selectors.calendar_version() == version_before + 1
+    assert not selectors.current_calendar().is_workday(date(NEXT_YEAR, 1, 4))
+    assert recomputed_deadline.provisional is False
+    assert recomputed_deadline.calendar_version == version_before + 1
+    recomputed = AuditEntry.objects.get(action="workdays.deadline_recomputed", object_id=str(tracked.pk))
+    assert recomputed.actor == confirmer
+    assert str(NEXT_YEAR) in recomputed.reason
+
+
+def test_a_confirmed_year_supersedes_the_previous_arrangement(admins: tuple[User, User]) -> None:
+    entered_by, confirmer = admins
+    for _ in range(2):
+        arrangement = services.propose_arrangement(
+            year=NEXT_YEAR, holidays_text=HOLIDAYS, makeup_text="", notice_reference="通知", acting_user=entered_by
+        )
+        services.confirm_arrangement(arrangement=arrangement, acting_user=confirmer)
+
+    statuses = list(CalendarArrangement.objects.filter(year=NEXT_YEAR).order_by("id").values_list("status", flat=True))
+    assert statuses == [ArrangementStatus.SUPERSEDED, ArrangementStatus.CONFIRMED]
+
+
+def test_only_administrators_enter_arrangements(
+    organ_tree: dict[str, Organ], staff_with_role: Callable[..., User]
+) -> None:
+    office = staff_with_role(organ_tree["city"], Role.OPENNESS_OFFICE)
+
+    with pytest.raises(PermissionDenied):
+        services.propose_arrangement(
+            year=NEXT_YEAR, holidays_text=HOLIDAYS, makeup_text="", notice_reference="通知", acting_user=office
+        )
+    assert not CalendarArrangement.objects.filter(year=NEXT_YEAR).exists()
+
+
+@pytest.mark.parametrize(
+    ("holidays", "makeup", "field", "message"),
+    [
+        ("", "", "holidays_text", "请至少录入一个放假日期。"),
+        ("春节 2027-02-30", "", "holidays_text", "第 1 行：日期不存在。"),
+        (f"元旦 {NEXT_YEAR}-01-01", f"元旦 {NEXT_YEAR}-01-01", "makeup_text", "同时被列为放假日和调休上班日"),
+    ],
+)
+def test_bad_notice_text_is_refused_at_its_field_and_nothing_is_written(
+    admins: tuple[User, User], holidays: str, makeup: str, field: str, message: str
+) -> None:
+    holidays = holidays.replace("2027", str(NEXT_YEAR))
+    entries_before = AuditEntry.objects.count()
+
+    with pytest.raises(ValidationError) as raised:
+        services.propose_arrangement(
+            year=NEXT_YEAR, holidays_text=holidays, makeup_text=makeup, notice_reference="通知", acting_user=admins[0]
+        )
+
+    assert message in " ".join(raised.value.message_dict[field])
+    assert not CalendarArrangement.objects.filter(year=NEXT_YEAR).exists()
+    assert AuditEntry.objects.count() == entries_before
+
+
+def test_a_makeup_day_must_fall_on_a_weekend(admins: tuple[User, User]) -> None:
+    weekday = next(day for day in (date(NEXT_YEAR, 3, d) for d in range(1, 8)) if day.weekday() < 5)
+
+    with pytest.raises(ValidationError) as raised:
+        services.propose_arrangement(
+            year=NEXT_YEAR,
+            holidays_text=HOLIDAYS,
+            makeup_text=f"测试节 {weekday.isoformat()}",
+            notice_reference="通知",
+            acting_user=admins[0],
+        )
+
+    assert "调休上班日应为周六或周日" in raised.value.message_dict["makeup_text"][0]
+
+
+def test_a_rejection_needs_a_reason_and_is_audited(admins: tuple[User, User]) -> None:
+    entered_by, reviewer = admins
+    arrangement = services.propose_arrangement(
+        year=NEXT_YEAR, holidays_text=HOLIDAYS, makeup_text="", notice_reference="通知", acting_user=entered_by
+    )
+
+    with pytest.raises(ValidationError):
+        services.reject_arrangement(arrangement=arrangement, acting_user=reviewer, reason=" ")
+    services.reject_arrangement(arrangement=arrangement, acting_user=reviewer, reason="日期与通知不符")
+
+    arrangement.refresh_from_db()
+    assert arrangement.status == ArrangementStatus.REJECTED
+    assert AuditEntry.objects.get(action="workdays.arrangement_rejected").reason == "日期与通知不符"
+    with pytest.raises(ValidationError):
+        services.confirm_arrangement(arrangement=arrangement, acting_user=reviewer)
+
+
+def test_closing_a_deadline_takes_it_off_the_open_list(admins: tuple[User, User], organ_tree: dict[str, Organ]) -> None:
+    department = organ_tree["department"]
+    tracked = services.track_deadline(
+        target=department,
+        organ=department,
+        purpose="test",
+        label="事项",
+        start_on=date(2023, 9, 22),
+        workdays=20,
+        acting_user=admins[0],
+    )
+    assert tracked.due_on == date(2023, 10, 26)
+    assert list(selectors.open_deadlines()) == [tracked]
+
+    services.close_deadline(deadline=tracked, acting_user=admins[0], reason="已答复")
+
+    assert list(selectors.open_deadlines()) == []
+    assert TrackedDeadline.objects.get(pk=tracked.pk).is_open is False
