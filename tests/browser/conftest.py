@@ -74,11 +74,12 @@ class IPv6LiveServer:
         }
         self.thread = IPv6LiveServerThread("::1", StaticFilesHandler, connections_override=overrides)
         self.thread.daemon = True
-        self._overrides = overrides
+        # The shared in-memory connection stays shareable until the process ends: Chromium's
+        # keep-alive requests may still be closing on server threads when the session finishes.
+        for conn in overrides.values():
+            conn.inc_thread_sharing()
 
     def start(self) -> None:
-        for conn in self._overrides.values():
-            conn.inc_thread_sharing()
         self.thread.start()
         self.thread.is_ready.wait()
         if self.thread.error:
@@ -86,8 +87,6 @@ class IPv6LiveServer:
 
     def stop(self) -> None:
         self.thread.terminate()
-        for conn in self._overrides.values():
-            conn.dec_thread_sharing()
 
     @property
     def url(self) -> str:
@@ -105,18 +104,25 @@ def _ipv6_loopback_available() -> bool:
     return True
 
 
-@pytest.fixture
-def ipv6_server(transactional_db: None) -> Iterator[str]:
-    """A live server on [::1] serving the test database; yields its base URL."""
+@pytest.fixture(scope="session")
+def ipv6_live_server(django_db_setup: None, django_db_blocker: Any) -> Iterator[str]:
+    """One live server per test process on [::1], like pytest-django's own live_server."""
     if not _ipv6_loopback_available():
         pytest.fail("IPv6 loopback (::1) is not available on this machine; the portal must serve IPv6")
-    server = IPv6LiveServer()
-    with modify_settings(ALLOWED_HOSTS={"append": "[::1]"}):
+    with django_db_blocker.unblock():
+        server = IPv6LiveServer()
         server.start()
-        try:
-            yield server.url
-        finally:
-            server.stop()
+    try:
+        yield server.url
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def ipv6_server(ipv6_live_server: str, transactional_db: None) -> Iterator[str]:
+    """The live server's base URL, with the test database emptied after each test."""
+    with modify_settings(ALLOWED_HOSTS={"append": "[::1]"}):
+        yield ipv6_live_server
 
 
 @pytest.fixture
