@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "gongkai.organs",
     "gongkai.accounts",
     "gongkai.workdays",
+    "gongkai.policies",
     "gongkai.portal",
     "gongkai.workbench",
     "gongkai.api",
@@ -181,6 +182,9 @@ LOGGING = {
 }
 
 # --- Platform ------------------------------------------------------------------------------------
+# Wraps each organ's seal signing key at rest; defaults to a derivation of SECRET_KEY. Keep it when
+# rotating SECRET_KEY, or the stored seal keys can no longer be opened.
+GONGKAI_SEAL_KEY_SECRET = env.str("GONGKAI_SEAL_KEY_SECRET", default="") or SECRET_KEY
 GONGKAI_SITE_NAME = env.str("GONGKAI_SITE_NAME", default="忻州市人民政府")
 GONGKAI_SITE_CODE = env.str("GONGKAI_SITE_CODE", default="1409000001")
 GONGKAI_ICP = env.str("GONGKAI_ICP", default="晋ICP备00000000号（演示）")

@@ -1,0 +1,319 @@
+"""Every write to government information: drafting, the attribute decision, the workflow, sealing."""
+
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
+
+import nh3
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.html import strip_tags
+from django.utils.translation import gettext as _
+
+from gongkai.accounts import permissions
+from gongkai.accounts.domain import Action
+from gongkai.accounts.models import User
+from gongkai.core import audit
+from gongkai.organs.models import Organ
+from gongkai.policies import attribute_rules, document_number, index_number, seal
+from gongkai.policies.domain import (
+    PUBLICATION_PERIOD_WORKDAYS,
+    WORKFLOW,
+    DisclosureAttribute,
+    ItemKind,
+    LegalBasis,
+    Status,
+    Transition,
+    TransitionError,
+)
+from gongkai.policies.labels import DOCUMENT_NUMBER_ERRORS, FINDING_MESSAGES
+from gongkai.policies.models import AttributeDecision, IndexSequence, InformationItem, Seal, SealKey, Topic
+from gongkai.policies.topics import STATE_COUNCIL_TOPICS
+from gongkai.workdays import services as workday_services
+
+# What a body may keep: the structure of a government document, nothing that runs or loads.
+BODY_TAGS = {
+    "p",
+    "br",
+    "strong",
+    "b",
+    "h2",
+    "h3",
+    "h4",
+    "ol",
+    "ul",
+    "li",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "caption",
+    "a",
+    "blockquote",
+    "sup",
+    "sub",
+}
+BODY_ATTRIBUTES = {"a": {"href", "title"}, "th": {"scope", "colspan", "rowspan"}, "td": {"colspan", "rowspan"}}
+
+DRAFT_FIELDS = (
+    "title",
+    "document_number",
+    "written_on",
+    "formed_on",
+    "topic",
+    "kind",
+    "declared_validity",
+    "expires_on",
+    "repealed_on",
+    "keywords",
+    "body",
+    "target_groups",
+    "areas",
+    "attribute",
+    "legal_basis",
+    "other_law",
+    "attribute_reason",
+    "override_reason",
+    "affects_public_interest",
+    "re_review_on",
+    "superior",
+)
+
+
+@transaction.atomic
+def ensure_topics() -> int:
+    """Seed the State Council taxonomy; existing (possibly edited) categories are left alone."""
+    created = 0
+    for first_order, (first, seconds) in enumerate(STATE_COUNCIL_TOPICS, start=1):
+        parent, made = Topic.objects.get_or_create(parent=None, name=first, defaults={"sort_order": first_order})
+        created += made
+        for second_order, second in enumerate(seconds, start=1):
+            created += Topic.objects.get_or_create(parent=parent, name=second, defaults={"sort_order": second_order})[1]
+    return created
+
+
+def sanitise_body(html: str) -> tuple[str, str]:
+    clean = nh3.clean(html, tags=BODY_TAGS, attributes=BODY_ATTRIBUTES, url_schemes={"http", "https", "mailto"})
+    return clean, " ".join(strip_tags(clean).split())
+
+
+def _allocate_index_number(organ: Organ, year: int, month: int) -> str:
+    sequence, _created = IndexSequence.objects.select_for_update().get_or_create(organ=organ, year=year)
+    sequence.last_serial += 1
+    sequence.save(update_fields=["last_serial"])
+    template = getattr(settings, "GONGKAI_INDEX_TEMPLATE", index_number.DEFAULT_TEMPLATE)
+    context = index_number.IndexContext(organ.credit_code, organ.division_code, year, month, sequence.last_serial)
+    return index_number.render(template, context)
+
+
+def _content_hash(item: InformationItem) -> str:
+    return seal.content_hash(item.title, item.document_number, item.body)
+
+
+def _proposal(item: InformationItem, *, decided_by_lead_organ: bool = True) -> attribute_rules.Proposal:
+    return attribute_rules.Proposal(
+        attribute=DisclosureAttribute(item.attribute),
+        kind=ItemKind(item.kind),
+        legal_basis=LegalBasis(item.legal_basis) if item.legal_basis else None,
+        reason=item.attribute_reason,
+        other_law=item.other_law,
+        title=item.title,
+        keywords=tuple(item.keywords.split()),
+        topic=item.topic.path,
+        superior_attribute=DisclosureAttribute(item.superior.attribute) if item.superior else None,
+        override_reason=item.override_reason,
+        affects_public_interest=item.affects_public_interest,
+        is_joint=bool(item.pk) and item.co_issuers.exists(),
+        decided_by_lead_organ=decided_by_lead_organ,
+        re_review_on=item.re_review_on,
+    )
+
+
+def finding_message(finding: attribute_rules.Finding) -> str:
+    return str(FINDING_MESSAGES[finding.code]) % dict(finding.details)
+
+
+def check_attribute(item: InformationItem) -> list[attribute_rules.Finding]:
+    """Raise ValidationError at the fields the blocking findings name; return the warnings."""
+    findings = attribute_rules.check(_proposal(item))
+    errors: dict[str, list[str]] = {}
+    for finding in attribute_rules.blocking(findings):
+        errors.setdefault(finding.field, []).append(finding_message(finding))
+    if errors:
+        raise ValidationError(errors)
+    return [finding for finding in findings if finding.severity == attribute_rules.Severity.WARNING]
+
+
+def _normalise(item: InformationItem) -> None:
+    errors: dict[str, str] = {}
+    if item.document_number.strip():
+        try:
+            item.document_number = document_number.normalise(item.document_number)
+        except document_number.DocumentNumberError as error:
+            errors["document_number"] = str(DOCUMENT_NUMBER_ERRORS[error.code])
+    item.document_number_key = document_number.search_key(item.document_number) if item.document_number else ""
+    if item.attribute == DisclosureAttribute.PROACTIVE:
+        item.legal_basis, item.other_law = "", ""
+    if errors:
+        raise ValidationError(errors)
+    item.body, item.body_text = sanitise_body(item.body)
+    item.content_hash = _content_hash(item)
+
+
+def _record_decision(
+    item: InformationItem, occasion: str, warnings: Iterable[attribute_rules.Finding], user: User
+) -> None:
+    AttributeDecision.objects.create(
+        item=item,
+        occasion=occasion,
+        attribute=item.attribute,
+        legal_basis=item.legal_basis,
+        reason=item.attribute_reason,
+        warnings=[{"rule": w.rule, "source": w.source, "message": finding_message(w)} for w in warnings],
+        decided_by=user,
+        decided_on=timezone.localdate(),
+    )
+
+
+@transaction.atomic
+def create_draft(
+    *, acting_user: User, organ: Organ, co_issuers: Iterable[Organ] = (), **fields: Any
+) -> InformationItem:
+    permissions.require(acting_user, Action.DRAFT, organ)
+    unknown = set(fields) - set(DRAFT_FIELDS)
+    if unknown:
+        raise TypeError(f"unknown fields: {sorted(unknown)}")
+    today = timezone.localdate()
+    fields.setdefault("formed_on", fields.get("written_on") or today)
+    item = InformationItem(organ=organ, created_by=acting_user, status=Status.DRAFT, **fields)
+    _normalise(item)
+    warnings = check_attribute(item)
+    item.index_number = _allocate_index_number(organ, item.formed_on.year, item.formed_on.month)
+    item.full_clean(exclude=["index_number", "content_hash"])
+    item.save()
+    item.co_issuers.set(co_issuers)
+    _record_decision(item, AttributeDecision.Occasion.DRAFTED, warnings, acting_user)
+    audit.record(actor=acting_user, action="policies.drafted", target=item, organ=organ, after=item.snapshot())
+    return item
+
+
+@transaction.atomic
+def update_draft(*, item: InformationItem, acting_user: User, reason: str = "", **changes: Any) -> InformationItem:
+    item = InformationItem.objects.select_for_update().get(pk=item.pk)
+    permissions.require(acting_user, Action.DRAFT, item.organ)
+    if item.status != Status.DRAFT:
+        raise ValidationError(_("Only a draft can be edited; return it to the drafter first."))
+    before = item.snapshot()
+    attribute_before = (item.attribute, item.legal_basis, item.attribute_reason)
+    for name, value in changes.items():
+        if name not in DRAFT_FIELDS:
+            raise TypeError(f"unknown field: {name}")
+        setattr(item, name, value)
+    _normalise(item)
+    warnings = check_attribute(item)
+    item.full_clean(exclude=["content_hash"])
+    item.save()
+    if (item.attribute, item.legal_basis, item.attribute_reason) != attribute_before:
+        _record_decision(item, AttributeDecision.Occasion.CHANGED, warnings, acting_user)
+    audit.record(
+        actor=acting_user,
+        action="policies.edited",
+        target=item,
+        organ=item.organ,
+        reason=reason,
+        before=before,
+        after=item.snapshot(),
+    )
+    return item
+
+
+def _active_seal_key(organ: Organ) -> SealKey:
+    key = SealKey.objects.filter(organ=organ, is_active=True).first()
+    if key is not None:
+        return key
+    pair = seal.generate(seal.key_encryption_key(settings.GONGKAI_SEAL_KEY_SECRET))
+    return SealKey.objects.create(
+        organ=organ,
+        public_key=pair.public_pem,
+        encrypted_private_key=pair.encrypted_private,
+        fingerprint=pair.fingerprint,
+    )
+
+
+def sealed_record(item: InformationItem, approver: User, when: str) -> dict[str, Any]:
+    """What the seal covers: the decision, and a hash of the content it was made on."""
+    return {
+        "index_number": item.index_number,
+        "organ": item.organ.name,
+        "title": item.title,
+        "document_number": item.document_number,
+        "attribute": item.attribute,
+        "legal_basis": item.legal_basis,
+        "content_hash": _content_hash(item),
+        "approver": approver.display_name,
+        "approved_at": when,
+    }
+
+
+def _apply_seal(item: InformationItem, approver: User) -> Seal:
+    key = _active_seal_key(item.organ)
+    record = sealed_record(item, approver, timezone.now().isoformat(timespec="seconds"))
+    signature = seal.sign(
+        record,
+        encrypted_private=bytes(key.encrypted_private_key),
+        kek=seal.key_encryption_key(settings.GONGKAI_SEAL_KEY_SECRET),
+    )
+    return Seal.objects.create(item=item, key=key, record=record, signature=signature, signed_by=approver)
+
+
+@transaction.atomic
+def transition(*, item: InformationItem, to: Transition, acting_user: User, comment: str = "") -> InformationItem:
+    """Move an item along the workflow table; every move is permission-checked and audited."""
+    item = InformationItem.objects.select_for_update().select_related("organ", "topic", "superior").get(pk=item.pk)
+    try:
+        move = WORKFLOW[to]
+        if item.status not in move.source:
+            raise TransitionError(to)
+    except TransitionError as error:
+        raise ValidationError(_("This step is not possible from the item's current state.")) from error
+    permissions.require(
+        acting_user, Action(move.action), item.organ, originator=item.created_by if move.separated else None
+    )
+    if move.comment_required and not comment.strip():
+        raise ValidationError({"comment": _("Give a reason for this step.")})
+    before = item.snapshot()
+    if to == Transition.APPROVE:
+        check_attribute(item)
+    item.status = move.target
+    if to == Transition.PUBLISH:
+        item.published_on = timezone.localdate()
+    item.save(update_fields=["status", "published_on", "updated_at"])
+    if to == Transition.APPROVE:
+        _apply_seal(item, acting_user)
+    audit.record(
+        actor=acting_user,
+        action=f"policies.{to.lower()}",
+        target=item,
+        organ=item.organ,
+        reason=comment,
+        before=before,
+        after=item.snapshot(),
+    )
+    return item
+
+
+def verify_seal(seal_row: Seal) -> tuple[bool, bool]:
+    """(the signature is genuine, the item's content is still what was sealed)."""
+    genuine = seal.verify(seal_row.record, signature=seal_row.signature, public_pem=seal_row.key.public_key)
+    unchanged = seal_row.record.get("content_hash") == _content_hash(seal_row.item)
+    return genuine, unchanged
+
+
+def publication_due_on(item: InformationItem) -> date:
+    """条例第二十六条: 20 working days from the day the information was formed or changed."""
+
+    return workday_services.compute_deadline(item.formed_on, PUBLICATION_PERIOD_WORKDAYS).due
