@@ -1,13 +1,18 @@
 """Load the demo data through the services, creating only what is missing."""
 
 from django.db import transaction
+from django.utils import timezone
 
 from gongkai.accounts import services as account_services
 from gongkai.accounts.models import User
+from gongkai.demo import policies as policy_demo
 from gongkai.demo.organs import contact_for, demo_organs, fictional_credit_code
 from gongkai.demo.people import DEMO_PASSWORD, DEMO_PEOPLE
 from gongkai.organs import services as organ_services
 from gongkai.organs.models import Organ
+from gongkai.policies import services as policy_services
+from gongkai.policies.domain import DisclosureAttribute, ItemKind, Transition
+from gongkai.policies.models import InformationItem, Topic
 from gongkai.workdays import services as workday_services
 
 
@@ -57,11 +62,84 @@ def load_people() -> int:
     return created
 
 
+WORKFLOW_DEMO = (
+    # (title, steps taken): published ones carry a seal; the rest wait in the queues.
+    ("忻州市发展和改革委员会关于公布2021年市级重点工程项目名单的通知", 4),
+    ("忻州市发展和改革委员会关于进一步降低企业用电成本的通知", 4),
+    ("忻州市发展和改革委员会关于开展价格监测工作的通知", 4),
+    ("忻州市发展和改革委员会关于做好以工代赈项目实施工作的通知", 2),
+    ("忻州市发展和改革委员会关于优化营商环境若干措施的通知", 1),
+    ("忻州市发展和改革委员会关于编制“十四五”专项规划的通知", 1),
+    ("忻州市发展和改革委员会关于开展节能监察的通知", 0),
+)
+WORKFLOW_STEPS = (
+    (Transition.SUBMIT, "fgw.drafter"),
+    (Transition.REVIEW, "fgw.reviewer"),
+    (Transition.APPROVE, "fgw.approver"),
+    (Transition.PUBLISH, "fgw.office"),
+)
+
+
+@transaction.atomic
+def load_policies() -> int:
+    policy_services.ensure_topics()
+    organs = {organ.slug: organ for organ in Organ.objects.all()}
+    names = {slug: organ.name for slug, organ in organs.items()}
+    topics = {topic.path: topic for topic in Topic.objects.select_related("parent")}
+    known = set(InformationItem.objects.values_list("title", flat=True))
+    created = 0
+    for seed in policy_demo.demo_items(names):
+        if seed.title in known:
+            continue
+        organ = organs[seed.organ_slug]
+        policy_services.import_published(
+            acting_user=None,
+            organ=organ,
+            published_on=seed.published_on,
+            source="演示数据",
+            title=seed.title,
+            document_number=seed.document_number,
+            written_on=seed.written_on,
+            topic=topics[seed.topic],
+            kind=seed.kind,
+            keywords=seed.keywords,
+            body=policy_demo.body_for(seed, organ.name),
+            attribute=seed.attribute,
+            legal_basis=seed.legal_basis or "",
+            attribute_reason=seed.reason,
+            re_review_on=seed.re_review_on,
+        )
+        created += 1
+    people = {user.username: user for user in User.objects.filter(username__startswith="fgw.")}
+    for title, steps in WORKFLOW_DEMO:
+        if title in known:
+            continue
+        item = policy_services.create_draft(
+            acting_user=people["fgw.drafter"],
+            organ=organs["xinzhou-fgw"],
+            title=title,
+            topic=topics["国民经济管理、国有资产监管\\宏观经济"],
+            kind=ItemKind.OTHER_DOCUMENT,
+            body=policy_demo.body_for(
+                policy_demo.ItemSeed(
+                    "xinzhou-fgw", title, ItemKind.OTHER_DOCUMENT, "", timezone.localdate(), timezone.localdate(), ""
+                ),
+                organs["xinzhou-fgw"].name,
+            ),
+            attribute=DisclosureAttribute.PROACTIVE,
+        )
+        for transition, username in WORKFLOW_STEPS[:steps]:
+            item = policy_services.transition(item=item, to=transition, acting_user=people[username])
+        created += 1
+    return created
+
+
 def load_all() -> dict[str, int]:
     return {
         "calendar_years": len(workday_services.seed_from_package()),
         "organs": load_organs(),
         "people": load_people(),
+        "items": load_policies(),
     }
 
 

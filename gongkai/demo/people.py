@@ -21,6 +21,7 @@ DEMO_PEOPLE = [
     PersonSeed("fgw.drafter", "张明", "xinzhou-fgw", (Role.DRAFTER,), "市发改委 拟稿人"),
     PersonSeed("fgw.reviewer", "李华", "xinzhou-fgw", (Role.REVIEWER,), "市发改委 审核人"),
     PersonSeed("fgw.approver", "王芳", "xinzhou-fgw", (Role.APPROVER,), "市发改委 分管负责人"),
+    PersonSeed("fgw.office", "马骏", "xinzhou-fgw", (Role.OPENNESS_OFFICE,), "市发改委 公开办"),
     PersonSeed("city.office", "赵强", "xinzhou", (Role.OPENNESS_OFFICE,), "市政府 公开办"),
     PersonSeed("city.office.head", "陈静", "xinzhou", (Role.OPENNESS_OFFICE, Role.APPROVER), "市政府 公开办负责人"),
     PersonSeed("city.assessor", "刘洋", "xinzhou", (Role.ASSESSOR,), "市政府 考核员"),

@@ -146,8 +146,14 @@ class InformationItem(BaseModel):
     repeals = models.ManyToManyField(
         "self", verbose_name=_("documents it repeals"), symmetrical=False, blank=True, related_name="repealed_by"
     )
+    # Empty for items imported from before the platform existed.
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("drafter"), on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("drafter"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     content_hash = models.CharField(max_length=64, editable=False)
 
@@ -190,7 +196,9 @@ class AttributeDecision(BaseModel):
     legal_basis = models.CharField(_("legal basis"), max_length=20, choices=BASIS_LABELS, blank=True)
     reason = models.TextField(_("reason"), blank=True)
     warnings = models.JSONField(_("warnings"), default=list, blank=True)
-    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     decided_on = models.DateField(_("date of decision"))
 
     class Meta:

@@ -165,7 +165,7 @@ def _normalise(item: InformationItem) -> None:
 
 
 def _record_decision(
-    item: InformationItem, occasion: str, warnings: Iterable[attribute_rules.Finding], user: User
+    item: InformationItem, occasion: str, warnings: Iterable[attribute_rules.Finding], user: User | None
 ) -> None:
     AttributeDecision.objects.create(
         item=item,
@@ -317,3 +317,44 @@ def publication_due_on(item: InformationItem) -> date:
     """条例第二十六条: 20 working days from the day the information was formed or changed."""
 
     return workday_services.compute_deadline(item.formed_on, PUBLICATION_PERIOD_WORKDAYS).due
+
+
+@transaction.atomic
+def import_published(
+    *,
+    acting_user: User | None,
+    organ: Organ,
+    published_on: date,
+    source: str,
+    index_number_given: str = "",
+    **fields: Any,
+) -> InformationItem:
+    """Bring in an item published before the platform existed, with its own dates and 索引号.
+
+    The rules still apply: a legacy item that breaks one is refused, row by row, like a draft.
+    ``acting_user`` is None only for the system's own loaders (demo data).
+    """
+    if acting_user is not None:
+        permissions.require(acting_user, Action.MANAGE_PUBLICATIONS, organ)
+    unknown = set(fields) - set(DRAFT_FIELDS)
+    if unknown:
+        raise TypeError(f"unknown fields: {sorted(unknown)}")
+    fields.setdefault("formed_on", fields.get("written_on") or published_on)
+    item = InformationItem(
+        organ=organ, created_by=acting_user, status=Status.PUBLISHED, published_on=published_on, **fields
+    )
+    _normalise(item)
+    warnings = check_attribute(item)
+    if index_number_given:
+        if InformationItem.objects.filter(index_number=index_number_given).exists():
+            raise ValidationError({"index_number": _("This index number is already in use.")})
+        item.index_number = index_number_given
+    else:
+        item.index_number = _allocate_index_number(organ, item.formed_on.year, item.formed_on.month)
+    item.full_clean(exclude=["content_hash"])
+    item.save()
+    _record_decision(item, AttributeDecision.Occasion.DRAFTED, warnings, acting_user)
+    audit.record(
+        actor=acting_user, action="policies.imported", target=item, organ=organ, reason=source, after=item.snapshot()
+    )
+    return item

@@ -1,13 +1,22 @@
 """Reads the public pages need, shaped for templates that hold no logic."""
 
 from dataclasses import dataclass
+from datetime import date
+from urllib.parse import urlencode
 
+from django.core.paginator import Page, Paginator
+from django.db.models import Q
+from django.http import QueryDict
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from gongkai.organs import selectors as organ_selectors
 from gongkai.organs.domain import OrganLevel
 from gongkai.organs.models import LEVEL_LABELS, Organ
+from gongkai.policies import selectors as policy_selectors
+from gongkai.policies import services as policy_services
+from gongkai.policies.domain import Validity
+from gongkai.policies.models import VALIDITY_LABELS, InformationItem, Seal, Topic
 from gongkai.workdays.domain import Deadline
 from gongkai.workdays.labels import reason_label
 
@@ -61,3 +70,104 @@ def proof_rows(deadline: Deadline) -> list[ProofRow]:
             explanation = f"{explanation}（{line.festival}）"
         rows.append(ProofRow(line.day, line.counted, line.ordinal, explanation, line.provisional))
     return rows
+
+
+@dataclass(frozen=True)
+class MetadataRow:
+    label: Promise
+    value: str
+
+
+@dataclass(frozen=True)
+class ItemPage:
+    item: InformationItem
+    metadata: list[tuple[MetadataRow, MetadataRow]]
+    validity: str
+    is_valid: bool
+    successors: list[policy_selectors.Successor]
+    seal: Seal | None
+
+
+def item_page(item: InformationItem, today: date) -> ItemPage:
+    """The standard metadata box (REGULATIONS.md §6.1) and the validity banner of one item."""
+    validity = policy_selectors.validity_of(item, today)
+    metadata = [
+        MetadataRow(_("index number"), item.index_number),
+        MetadataRow(_("topic category"), item.topic.path),
+        MetadataRow(_("issuing organ"), "、".join([item.organ.name, *(o.name for o in item.co_issuers.all())])),
+        MetadataRow(_("date of writing"), _chinese_date(item.written_on)),
+        MetadataRow(_("title"), item.title),
+        MetadataRow(_("document number"), item.document_number),
+        MetadataRow(_("date of publication"), _chinese_date(item.published_on)),
+        MetadataRow(_("validity"), str(VALIDITY_LABELS[validity])),
+    ]
+    return ItemPage(
+        item=item,
+        # Two label-value pairs per row, as the State Council's policy library lays the box out.
+        metadata=list(zip(metadata[::2], metadata[1::2], strict=True)),
+        validity=str(VALIDITY_LABELS[validity]),
+        is_valid=validity == Validity.VALID,
+        successors=policy_selectors.public_successors(item) if validity != Validity.VALID else [],
+        seal=item.seals.select_related("key").order_by("-id").first(),
+    )
+
+
+def _chinese_date(day: date | None) -> str:
+    return f"{day.year}年{day.month:02d}月{day.day:02d}日" if day else ""
+
+
+@dataclass(frozen=True)
+class SealCheck:
+    label: Promise
+    passed: bool
+
+
+def seal_checks(item: InformationItem) -> list[SealCheck]:
+    seal_row = item.seals.select_related("key", "item").order_by("-id").first()
+    if seal_row is None:
+        return []
+    genuine, unchanged = policy_services.verify_seal(seal_row)
+    return [
+        SealCheck(_("The signature was made with this organ's seal key"), genuine),
+        SealCheck(_("The published text is the text that was approved"), unchanged),
+    ]
+
+
+@dataclass(frozen=True)
+class Listing:
+    page: Page[InformationItem]
+    organs: list[Organ]
+    topics: list[Topic]
+    years: list[int]
+    chosen_organ: str
+    chosen_topic: str
+    chosen_year: str
+    query_prefix: str
+
+
+LISTING_PAGE_SIZE = 20
+
+
+def public_listing(params: QueryDict) -> Listing:
+    """法定主动公开内容 by organ, category and year, over the public selector only."""
+    items = policy_selectors.public_items()
+    organ, topic, year = params.get("organ", ""), params.get("topic", ""), params.get("year", "")
+    if organ:
+        items = items.filter(organ__slug=organ)
+    if topic.isdigit():
+        items = items.filter(Q(topic_id=int(topic)) | Q(topic__parent_id=int(topic)))
+    if year.isdigit():
+        items = items.filter(published_on__year=int(year))
+    public = policy_selectors.public_items()
+    organ_ids = public.values("organ_id")
+    kept = {key: value for key, value in (("organ", organ), ("topic", topic), ("year", year)) if value}
+    return Listing(
+        page=Paginator(items, LISTING_PAGE_SIZE).get_page(params.get("page")),
+        organs=list(organ_selectors.organs_in_official_order().filter(pk__in=organ_ids)),
+        topics=list(Topic.objects.filter(parent=None).order_by("sort_order", "id")),
+        years=sorted({day.year for day in public.dates("published_on", "year")}, reverse=True),
+        chosen_organ=organ,
+        chosen_topic=topic,
+        chosen_year=year,
+        query_prefix=urlencode(kept) + "&" if kept else "",
+    )

@@ -3,12 +3,15 @@
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from gongkai.organs import selectors as organ_selectors
 from gongkai.organs.models import Organ
+from gongkai.policies import selectors as policy_selectors
+from gongkai.policies.models import InformationItem
 from gongkai.portal import navigation, selectors
 from gongkai.portal.forms import DeadlineForm
 from gongkai.portal.middleware import DISPLAY_COOKIE, PREFERENCES, parse_preferences
@@ -99,7 +102,56 @@ def rules(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def statutory(request: HttpRequest) -> HttpResponse:
-    return _column_page(request, 2)
+    column = navigation.OPENNESS_SUB_COLUMNS[2]
+    listing = selectors.public_listing(request.GET)
+    return render(
+        request,
+        "portal/statutory.html",
+        {
+            "title": column.title,
+            "column": column,
+            "listing": listing,
+            "breadcrumbs": _openness_crumbs((str(column.title), "")),
+        },
+    )
+
+
+@require_GET
+def information_item(request: HttpRequest, pk: int) -> HttpResponse:
+    try:
+        item = policy_selectors.public_item(str(pk))
+    except InformationItem.DoesNotExist as missing:
+        raise Http404(_("No such information.")) from missing
+    column = navigation.OPENNESS_SUB_COLUMNS[2]
+    return render(
+        request,
+        "portal/item_print.html" if request.GET.get("print") else "portal/item.html",
+        {
+            "title": item.title,
+            "page": selectors.item_page(item, timezone.localdate()),
+            "breadcrumbs": _openness_crumbs((str(column.title), column.url), (item.title, "")),
+        },
+    )
+
+
+@require_GET
+def verify_seal(request: HttpRequest, pk: int) -> HttpResponse:
+    try:
+        item = policy_selectors.public_item(str(pk))
+    except InformationItem.DoesNotExist as missing:
+        raise Http404(_("No such information.")) from missing
+    return render(
+        request,
+        "portal/verify.html",
+        {
+            "title": _("Seal verification"),
+            "item": item,
+            "checks": selectors.seal_checks(item),
+            "breadcrumbs": _openness_crumbs(
+                (item.title, reverse("portal:item", args=[item.pk])), (_("Seal verification"), "")
+            ),
+        },
+    )
 
 
 @require_GET
