@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from gongkai.workbench import views
+from gongkai.workbench import item_views, views
 
 app_name = "workbench"
 urlpatterns = [
@@ -13,6 +13,11 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("", views.home, name="home"),
     path("organ/", views.switch_organ, name="switch_organ"),
+    path("items/", item_views.item_list, name="item_list"),
+    path("items/new/", item_views.item_new, name="item_new"),
+    path("items/<int:pk>/", item_views.item_detail, name="item_detail"),
+    path("items/<int:pk>/edit/", item_views.item_edit, name="item_edit"),
+    path("items/<int:pk>/<str:transition>/", item_views.item_transition, name="item_transition"),
     path("calendar/", views.calendar_list, name="calendar_list"),
     path("calendar/new/", views.calendar_propose, name="calendar_propose"),
     path("calendar/<int:pk>/", views.calendar_detail, name="calendar_detail"),

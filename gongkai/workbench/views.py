@@ -22,7 +22,7 @@ from gongkai.workdays import services as workday_services
 from gongkai.workdays.models import ArrangementStatus, CalendarArrangement
 
 
-def _staff(request: HttpRequest) -> User:
+def staff_user(request: HttpRequest) -> User:
     user = request.user
     assert isinstance(user, User), "login_required guarantees a staff account"  # noqa: S101
     return user
@@ -32,8 +32,8 @@ def forbidden(request: HttpRequest, reason: str) -> HttpResponse:
     return render(request, "workbench/403.html", {"title": _("Not permitted"), "reason": reason}, status=403)
 
 
-def _page(request: HttpRequest, template: str, context: dict[str, object], status: int = 200) -> HttpResponse:
-    user = _staff(request)
+def render_page(request: HttpRequest, template: str, context: dict[str, object], status: int = 200) -> HttpResponse:
+    user = staff_user(request)
     return render(
         request,
         template,
@@ -50,9 +50,9 @@ def _page(request: HttpRequest, template: str, context: dict[str, object], statu
 @login_required
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
-    user = _staff(request)
+    user = staff_user(request)
     today = timezone.localdate()
-    return _page(
+    return render_page(
         request,
         "workbench/home.html",
         {
@@ -81,7 +81,7 @@ def switch_organ(request: HttpRequest) -> HttpResponse:
 
 def _calendar_guard(request: HttpRequest, action: Action) -> HttpResponse | None:
     try:
-        permissions.require(_staff(request), action)
+        permissions.require(staff_user(request), action)
     except PermissionDenied as refusal:
         return forbidden(request, str(refusal))
     return None
@@ -92,7 +92,7 @@ def _calendar_guard(request: HttpRequest, action: Action) -> HttpResponse | None
 def calendar_list(request: HttpRequest) -> HttpResponse:
     if refused := _calendar_guard(request, Action.MANAGE_CALENDAR):
         return refused
-    return _page(
+    return render_page(
         request,
         "workbench/calendar_list.html",
         {"title": _("Working-day calendar"), "arrangements": workday_selectors.arrangements_by_year()},
@@ -107,13 +107,15 @@ def calendar_propose(request: HttpRequest) -> HttpResponse:
     form = ArrangementForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            arrangement = workday_services.propose_arrangement(acting_user=_staff(request), **form.cleaned_data)
+            arrangement = workday_services.propose_arrangement(acting_user=staff_user(request), **form.cleaned_data)
         except ValidationError as invalid:
             _attach_errors(form, invalid)
         else:
             messages.success(request, _("Entered. Another administrator must confirm it before it counts."))
             return HttpResponseRedirect(reverse("workbench:calendar_detail", args=[arrangement.pk]))
-    return _page(request, "workbench/calendar_form.html", {"title": _("Enter a year's arrangement"), "form": form})
+    return render_page(
+        request, "workbench/calendar_form.html", {"title": _("Enter a year's arrangement"), "form": form}
+    )
 
 
 def _attach_errors(form: ArrangementForm | RejectForm, invalid: ValidationError) -> None:
@@ -125,7 +127,7 @@ def _attach_errors(form: ArrangementForm | RejectForm, invalid: ValidationError)
 
 
 def _arrangement_context(request: HttpRequest, arrangement: CalendarArrangement) -> dict[str, object]:
-    user = _staff(request)
+    user = staff_user(request)
     calendar = workday_selectors.current_calendar()
     return {
         "title": _("%(year)s holiday arrangement") % {"year": arrangement.year},
@@ -148,7 +150,7 @@ def calendar_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if refused := _calendar_guard(request, Action.MANAGE_CALENDAR):
         return refused
     arrangement = get_object_or_404(CalendarArrangement.objects.select_related("entered_by", "confirmed_by"), pk=pk)
-    return _page(request, "workbench/calendar_detail.html", _arrangement_context(request, arrangement))
+    return render_page(request, "workbench/calendar_detail.html", _arrangement_context(request, arrangement))
 
 
 @login_required
@@ -156,7 +158,7 @@ def calendar_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def calendar_confirm(request: HttpRequest, pk: int) -> HttpResponse:
     arrangement = get_object_or_404(CalendarArrangement, pk=pk)
     try:
-        workday_services.confirm_arrangement(arrangement=arrangement, acting_user=_staff(request))
+        workday_services.confirm_arrangement(arrangement=arrangement, acting_user=staff_user(request))
     except PermissionDenied as refusal:
         return forbidden(request, str(refusal))
     except ValidationError as invalid:
@@ -174,7 +176,7 @@ def calendar_reject(request: HttpRequest, pk: int) -> HttpResponse:
     if form.is_valid():
         try:
             workday_services.reject_arrangement(
-                arrangement=arrangement, acting_user=_staff(request), reason=form.cleaned_data["reason"]
+                arrangement=arrangement, acting_user=staff_user(request), reason=form.cleaned_data["reason"]
             )
         except PermissionDenied as refusal:
             return forbidden(request, str(refusal))
@@ -184,4 +186,4 @@ def calendar_reject(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("Rejected."))
             return HttpResponseRedirect(reverse("workbench:calendar_detail", args=[pk]))
     context = {**_arrangement_context(request, arrangement), "reject_form": form}
-    return _page(request, "workbench/calendar_detail.html", context, status=400)
+    return render_page(request, "workbench/calendar_detail.html", context, status=400)

@@ -80,3 +80,31 @@ def fonts_rendering(page: Page, selector: str) -> list[str]:
     node = session.send("DOM.querySelector", {"nodeId": root, "selector": selector})["nodeId"]
     fonts = session.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]
     return [str(font["familyName"]) for font in fonts if font["glyphCount"] > 0]
+
+
+class Workbench:
+    """A staff member at the workbench; logs in through the real form."""
+
+    def __init__(self, page: Page, base_url: str) -> None:
+        self.page = page
+        self.base_url = base_url
+
+    def log_in(self, username: str, password: str) -> "Workbench":
+        self.page.context.clear_cookies()
+        self.page.goto(self.base_url + "/workbench/login/")
+        self.page.get_by_label("用户名").fill(username)
+        self.page.get_by_label("密码").fill(password)
+        with self.page.expect_navigation():
+            self.page.get_by_role("button", name="登录").click()
+        return self
+
+    def open_item(self, title: str) -> None:
+        self.page.goto(self.base_url + "/workbench/items/")
+        self.page.get_by_role("link", name=title).click()
+
+    def take_step(self, step: str, comment: str = "") -> None:
+        form = self.page.locator("form.step-form", has=self.page.get_by_role("button", name=step))
+        if comment:
+            form.locator("textarea").fill(comment)
+        with self.page.expect_navigation():
+            form.get_by_role("button", name=step).click()

@@ -100,13 +100,18 @@ def test_only_administrators_enter_arrangements(
     [
         ("", "", "holidays_text", "请至少录入一个放假日期。"),
         ("春节 2027-02-30", "", "holidays_text", "第 1 行：日期不存在。"),
+        ("春节", "", "holidays_text", "第 1 行：未找到日期。"),
+        ("元旦 2027-01-01\n2027-02-06", "", "holidays_text", "第 2 行：每行应以节日名称开头。"),
+        ("春节 2027-02-08~2027-02-06", "", "holidays_text", "第 1 行：日期区间的结束早于开始。"),
+        ("元旦 2026-01-01", "", "holidays_text", "第 1 行：日期不在本安排所属年度内。"),
+        ("元旦 2027-01-01", "春节 2027-02-06\n春节", "makeup_text", "第 2 行：未找到日期。"),
         (f"元旦 {NEXT_YEAR}-01-01", f"元旦 {NEXT_YEAR}-01-01", "makeup_text", "同时被列为放假日和调休上班日"),
     ],
 )
 def test_bad_notice_text_is_refused_at_its_field_and_nothing_is_written(
     admins: tuple[User, User], holidays: str, makeup: str, field: str, message: str
 ) -> None:
-    holidays = holidays.replace("2027", str(NEXT_YEAR))
+    holidays, makeup = holidays.replace("2027", str(NEXT_YEAR)), makeup.replace("2027", str(NEXT_YEAR))
     entries_before = AuditEntry.objects.count()
 
     with pytest.raises(ValidationError) as raised:

@@ -1,0 +1,126 @@
+"""Staff pages for government information: the list, the drafting form, review and release."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from gongkai.accounts import permissions
+from gongkai.accounts.domain import Action
+from gongkai.policies import services as policy_services
+from gongkai.policies.domain import Transition
+from gongkai.policies.models import InformationItem
+from gongkai.workbench import current_organ as organ_context
+from gongkai.workbench import item_selectors
+from gongkai.workbench.item_forms import ItemForm, TransitionForm
+from gongkai.workbench.views import forbidden, render_page, staff_user
+
+
+def _attach(form: ItemForm | TransitionForm, invalid: ValidationError) -> None:
+    if hasattr(invalid, "error_dict"):
+        for field, errors in invalid.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, invalid.messages)
+
+
+def _visible_item(request: HttpRequest, pk: int) -> InformationItem:
+    user = staff_user(request)
+    item = InformationItem.objects.select_related("organ", "topic", "topic__parent", "created_by").filter(pk=pk).first()
+    if item is None or not permissions.can(user, Action.VIEW_RECORDS, item.organ):
+        raise Http404(_("No such information."))
+    return item
+
+
+@login_required
+@require_GET
+def item_list(request: HttpRequest) -> HttpResponse:
+    user = staff_user(request)
+    organ = organ_context.current_organ(request)
+    return render_page(
+        request,
+        "workbench/item_list.html",
+        {
+            "title": _("Government information"),
+            "rows": item_selectors.item_rows(user, request.GET.get("status", "")),
+            "status_choices": item_selectors.status_choices(),
+            "chosen_status": request.GET.get("status", ""),
+            "can_draft": organ is not None and permissions.can(user, Action.DRAFT, organ),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def item_new(request: HttpRequest) -> HttpResponse:
+    user = staff_user(request)
+    organ = organ_context.current_organ(request)
+    if organ is None or not permissions.can(user, Action.DRAFT, organ):
+        return forbidden(request, _("Your roles do not include drafting for this organ."))
+    form = ItemForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            item = policy_services.create_draft(acting_user=user, organ=organ, **form.service_fields())
+        except ValidationError as invalid:
+            _attach(form, invalid)
+        else:
+            messages.success(request, _("Draft saved with index number %(index)s.") % {"index": item.index_number})
+            return HttpResponseRedirect(reverse("workbench:item_detail", args=[item.pk]))
+    return render_page(
+        request, "workbench/item_form.html", {"title": _("New information item"), "form": form, "organ": organ}
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def item_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    item = _visible_item(request, pk)
+    user = staff_user(request)
+    initial = {name: getattr(item, name) for name in ItemForm.base_fields}
+    form = ItemForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            policy_services.update_draft(item=item, acting_user=user, **form.service_fields())
+        except PermissionDenied as refusal:
+            return forbidden(request, str(refusal))
+        except ValidationError as invalid:
+            _attach(form, invalid)
+        else:
+            messages.success(request, _("Draft saved."))
+            return HttpResponseRedirect(reverse("workbench:item_detail", args=[item.pk]))
+    return render_page(
+        request, "workbench/item_form.html", {"title": _("Edit draft"), "form": form, "organ": item.organ, "item": item}
+    )
+
+
+@login_required
+@require_GET
+def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    item = _visible_item(request, pk)
+    return render_page(request, "workbench/item_detail.html", item_selectors.item_detail(staff_user(request), item))
+
+
+@login_required
+@require_POST
+def item_transition(request: HttpRequest, pk: int, transition: str) -> HttpResponse:
+    item = _visible_item(request, pk)
+    try:
+        step = Transition(transition)
+    except ValueError as unknown:
+        raise Http404(_("No such step.")) from unknown
+    form = TransitionForm(request.POST)
+    form.is_valid()
+    try:
+        policy_services.transition(
+            item=item, to=step, acting_user=staff_user(request), comment=form.cleaned_data.get("comment", "")
+        )
+    except PermissionDenied as refusal:
+        return forbidden(request, str(refusal))
+    except ValidationError as invalid:
+        messages.error(request, " ".join(invalid.messages))
+    else:
+        messages.success(request, _("Done: %(step)s.") % {"step": item_selectors.transition_label(step)})
+    return HttpResponseRedirect(reverse("workbench:item_detail", args=[pk]))
