@@ -156,6 +156,8 @@ class InformationItem(BaseModel):
         related_name="+",
     )
     content_hash = models.CharField(max_length=64, editable=False)
+    # For items brought in from an old site: the row's identity, so importing a file again adds nothing.
+    source_key = models.CharField(max_length=64, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("information item")
@@ -163,6 +165,11 @@ class InformationItem(BaseModel):
         indexes = [
             models.Index(fields=["status", "attribute", "published_on"]),
             models.Index(fields=["organ", "status"]),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source_key"], condition=~models.Q(source_key=""), name="item_unique_source_key"
+            )
         ]
 
     def __str__(self) -> str:
@@ -246,3 +253,33 @@ class Seal(BaseModel):
 
     def __str__(self) -> str:
         return f"{self.item_id} {self.signature[:16]}"
+
+
+class ImportJob(BaseModel):
+    """A bulk import of legacy items from a file: its progress and its error report."""
+
+    class State(models.TextChoices):
+        QUEUED = "QUEUED", _("queued")
+        RUNNING = "RUNNING", _("running")
+        FINISHED = "FINISHED", _("finished")
+        FAILED = "FAILED", _("failed")
+
+    organ = models.ForeignKey("organs.Organ", verbose_name=_("organ"), on_delete=models.PROTECT, related_name="+")
+    file = models.FileField(_("file"), upload_to="imports/%Y/%m/")
+    original_name = models.CharField(_("file name"), max_length=200)
+    state = models.CharField(_("state"), max_length=20, choices=State.choices, default=State.QUEUED)
+    total_rows = models.PositiveIntegerField(_("rows"), default=0)
+    processed_rows = models.PositiveIntegerField(_("rows processed"), default=0)
+    imported_rows = models.PositiveIntegerField(_("rows imported"), default=0)
+    skipped_rows = models.PositiveIntegerField(_("rows already imported"), default=0)
+    error_rows = models.PositiveIntegerField(_("rows with errors"), default=0)
+    errors = models.JSONField(_("errors"), default=list, blank=True)
+    started_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("import")
+        verbose_name_plural = _("imports")
+
+    def __str__(self) -> str:
+        return f"{self.original_name} ({self.state})"

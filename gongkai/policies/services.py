@@ -319,6 +319,10 @@ def publication_due_on(item: InformationItem) -> date:
     return workday_services.compute_deadline(item.formed_on, PUBLICATION_PERIOD_WORKDAYS).due
 
 
+class AlreadyImportedError(Exception):
+    """The row was imported before (same source key): importing a file again adds nothing."""
+
+
 @transaction.atomic
 def import_published(
     *,
@@ -327,6 +331,7 @@ def import_published(
     published_on: date,
     source: str,
     index_number_given: str = "",
+    source_key: str = "",
     **fields: Any,
 ) -> InformationItem:
     """Bring in an item published before the platform existed, with its own dates and 索引号.
@@ -340,8 +345,15 @@ def import_published(
     if unknown:
         raise TypeError(f"unknown fields: {sorted(unknown)}")
     fields.setdefault("formed_on", fields.get("written_on") or published_on)
+    if source_key and InformationItem.objects.filter(source_key=source_key).exists():
+        raise AlreadyImportedError(source_key)
     item = InformationItem(
-        organ=organ, created_by=acting_user, status=Status.PUBLISHED, published_on=published_on, **fields
+        organ=organ,
+        created_by=acting_user,
+        status=Status.PUBLISHED,
+        published_on=published_on,
+        source_key=source_key,
+        **fields,
     )
     _normalise(item)
     warnings = check_attribute(item)

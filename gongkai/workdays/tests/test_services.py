@@ -174,3 +174,166 @@ def test_closing_a_deadline_takes_it_off_the_open_list(admins: tuple[User, User]
 
     assert list(selectors.open_deadlines()) == []
     assert TrackedDeadline.objects.get(pk=tracked.pk).is_open is False
+
+
+def _propose(acting_user: User, holidays: str = HOLIDAYS) -> CalendarArrangement:
+    return services.propose_arrangement(
+        year=NEXT_YEAR, holidays_text=holidays, makeup_text="", notice_reference="国办发明电", acting_user=acting_user
+    )
+
+
+def _track(organ: Organ, start_on: date, workdays: int = 5) -> TrackedDeadline:
+    return services.track_deadline(
+        target=organ,
+        organ=organ,
+        purpose="test",
+        label="事项",
+        start_on=start_on,
+        workdays=workdays,
+        acting_user=None,
+    )
+
+
+def test_a_proposal_is_audited_and_waits_for_confirmation(admins: tuple[User, User]) -> None:
+    version_before = selectors.calendar_version()
+
+    arrangement = _propose(admins[0])
+
+    assert arrangement.status == ArrangementStatus.PROPOSED
+    assert arrangement.version is None
+    assert arrangement.holidays == {
+        f"{NEXT_YEAR}-01-01": "元旦",
+        f"{NEXT_YEAR}-01-04": "测试节",
+        f"{NEXT_YEAR}-01-05": "测试节",
+        f"{NEXT_YEAR}-01-06": "测试节",
+    }
+    assert list(selectors.pending_arrangements()) == [arrangement]
+    assert selectors.calendar_version() == version_before
+    entry = AuditEntry.objects.get(action="workdays.arrangement_proposed")
+    assert (entry.actor, entry.object_id) == (admins[0], str(arrangement.pk))
+
+
+def test_confirming_raises_the_version_and_audits_with_both_administrators(admins: tuple[User, User]) -> None:
+    entered_by, confirmer = admins
+    version_before = selectors.calendar_version()
+    assert selectors.current_calendar().version == version_before
+
+    arrangement = services.confirm_arrangement(arrangement=_propose(entered_by), acting_user=confirmer)
+
+    assert arrangement.version == version_before + 1
+    assert (arrangement.entered_by, arrangement.confirmed_by) == (entered_by, confirmer)
+    assert selectors.current_calendar().version == version_before + 1
+    assert selectors.current_calendar().has_arrangement(NEXT_YEAR)
+    assert list(selectors.pending_arrangements()) == []
+    assert AuditEntry.objects.get(action="workdays.arrangement_confirmed").actor == confirmer
+
+
+def test_the_same_administrator_can_neither_confirm_nor_reject_their_own_entry(admins: tuple[User, User]) -> None:
+    arrangement = _propose(admins[0])
+    entries_before = AuditEntry.objects.count()
+
+    with pytest.raises(PermissionDenied):
+        services.confirm_arrangement(arrangement=arrangement, acting_user=admins[0])
+    with pytest.raises(PermissionDenied):
+        services.reject_arrangement(arrangement=arrangement, acting_user=admins[0], reason="自查")
+
+    arrangement.refresh_from_db()
+    assert arrangement.status == ArrangementStatus.PROPOSED
+    assert AuditEntry.objects.count() == entries_before
+
+
+def test_only_a_city_level_administrator_manages_the_calendar(
+    admins: tuple[User, User], organ_tree: dict[str, Organ], staff_with_role: Callable[..., User]
+) -> None:
+    county_admin = staff_with_role(organ_tree["county"], Role.ADMINISTRATOR)
+    office = staff_with_role(organ_tree["city"], Role.OPENNESS_OFFICE)
+    arrangement = _propose(admins[0])
+
+    with pytest.raises(PermissionDenied):
+        _propose(county_admin)
+    for outsider in (county_admin, office):
+        with pytest.raises(PermissionDenied):
+            services.confirm_arrangement(arrangement=arrangement, acting_user=outsider)
+    arrangement.refresh_from_db()
+    assert arrangement.status == ArrangementStatus.PROPOSED
+    assert CalendarArrangement.objects.filter(year=NEXT_YEAR).count() == 1
+
+
+def test_a_failed_recompute_leaves_the_confirmation_unwritten(
+    admins: tuple[User, User], organ_tree: dict[str, Organ], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    entered_by, confirmer = admins
+    tracked = _track(organ_tree["department"], date(NEXT_YEAR - 1, 12, 28))
+    services.confirm_arrangement(arrangement=_propose(entered_by), acting_user=confirmer)
+    replacement = _propose(entered_by, holidays=f"元旦 {NEXT_YEAR}-01-01")
+    tracked.refresh_from_db()
+    state_before = (selectors.calendar_version(), AuditEntry.objects.count(), tracked.due_on, tracked.calendar_version)
+
+    def fail(**_: object) -> None:
+        raise RuntimeError("recompute failed")
+
+    monkeypatch.setattr(services, "recompute_open_deadlines", fail)
+    with pytest.raises(RuntimeError, match="recompute failed"):
+        services.confirm_arrangement(arrangement=replacement, acting_user=confirmer)
+
+    tracked.refresh_from_db()
+    statuses = list(CalendarArrangement.objects.filter(year=NEXT_YEAR).order_by("id").values_list("status", flat=True))
+    assert statuses == [ArrangementStatus.CONFIRMED, ArrangementStatus.PROPOSED]
+    assert (
+        selectors.calendar_version(),
+        AuditEntry.objects.count(),
+        tracked.due_on,
+        tracked.calendar_version,
+    ) == state_before
+
+
+def test_only_deadlines_that_move_are_audited_and_closed_ones_stay_put(
+    admins: tuple[User, User], organ_tree: dict[str, Organ]
+) -> None:
+    entered_by, confirmer = admins
+    department = organ_tree["department"]
+    moving = _track(department, date(NEXT_YEAR, 1, 1), workdays=5)
+    unaffected = _track(department, date(2023, 9, 22), workdays=20)
+    closed = _track(department, date(NEXT_YEAR, 1, 1), workdays=5)
+    services.close_deadline(deadline=closed, acting_user=None, reason="已答复")
+    assert moving.due_on == date(NEXT_YEAR, 1, 8)
+
+    arrangement = services.confirm_arrangement(arrangement=_propose(entered_by), acting_user=confirmer)
+
+    moving.refresh_from_db()
+    unaffected.refresh_from_db()
+    closed.refresh_from_db()
+    # 4–6 January are holidays in the confirmed arrangement, so the count runs three days longer.
+    assert (moving.due_on, moving.provisional, moving.calendar_version) == (
+        date(NEXT_YEAR, 1, 13),
+        False,
+        arrangement.version,
+    )
+    assert (unaffected.due_on, unaffected.calendar_version) == (date(2023, 10, 26), arrangement.version)
+    assert (closed.due_on, closed.calendar_version) == (date(NEXT_YEAR, 1, 8), arrangement.version - 1)
+    recomputed = AuditEntry.objects.filter(action="workdays.deadline_recomputed")
+    assert list(recomputed.values_list("object_id", flat=True)) == [str(moving.pk)]
+    entry = recomputed.get()
+    assert entry.before is not None
+    assert entry.after is not None
+    assert (entry.before["due_on"], entry.after["due_on"]) == (f"{NEXT_YEAR}-01-08", f"{NEXT_YEAR}-01-13")
+
+
+def test_a_tracked_deadline_is_audited_with_its_due_date(admins: tuple[User, User], organ_tree: dict[str, Organ]) -> None:
+    department = organ_tree["department"]
+
+    tracked = _track(department, date(2023, 9, 22), workdays=20)
+
+    entry = AuditEntry.objects.get(action="workdays.deadline_set")
+    assert entry.after == {"due_on": "2023-10-26", "provisional": False, "calendar_version": tracked.calendar_version}
+    assert list(selectors.deadlines_for("organs.Organ", str(department.pk))) == [tracked]
+
+
+def test_a_seeded_year_is_confirmed_and_named_after_the_package(db: None) -> None:
+    services.seed_from_package()
+
+    seeded = CalendarArrangement.objects.get(year=2023)
+    assert seeded.status == ArrangementStatus.CONFIRMED
+    assert seeded.notice_reference == "chinese-calendar 1.11.0"
+    assert seeded.makeup_workdays["2023-10-07"] == "国庆节"
+    assert selectors.calendar_version() == CalendarArrangement.objects.count()
