@@ -1,7 +1,7 @@
 """Every write to government information: drafting, the attribute decision, the workflow, sealing."""
 
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 import nh3
@@ -368,5 +368,58 @@ def import_published(
     _record_decision(item, AttributeDecision.Occasion.DRAFTED, warnings, acting_user)
     audit.record(
         actor=acting_user, action="policies.imported", target=item, organ=organ, reason=source, after=item.snapshot()
+    )
+    return item
+
+
+def re_review_cycle_days() -> int:
+    """How often withheld items come up again (条例第十八条 says 定期, without a period): configurable."""
+    return int(getattr(settings, "GONGKAI_RE_REVIEW_DAYS", 365))
+
+
+@transaction.atomic
+def re_review(*, item: InformationItem, acting_user: User, keep: bool, reason: str) -> InformationItem:
+    """Confirm a non-proactive attribute with a reason, or convert the item to proactive.
+
+    A converted item goes back through release: it returns to the approver as reviewed, so the new
+    decision is approved and sealed before the openness office publishes it.
+    """
+    item = InformationItem.objects.select_for_update().select_related("organ", "topic", "superior").get(pk=item.pk)
+    permissions.require(acting_user, Action.REVIEW, item.organ)
+    if item.attribute == DisclosureAttribute.PROACTIVE:
+        raise ValidationError(_("This item is already disclosed proactively."))
+    if not reason.strip():
+        raise ValidationError({"reason": _("Give the reason for the re-review decision.")})
+    before = item.snapshot()
+    today = timezone.localdate()
+    if keep:
+        occasion = AttributeDecision.Occasion.RE_REVIEWED
+        item.re_review_on = today + timedelta(days=re_review_cycle_days())
+        item.attribute_reason = reason
+    else:
+        occasion = AttributeDecision.Occasion.CONVERTED
+        item.attribute, item.legal_basis, item.other_law = DisclosureAttribute.PROACTIVE, "", ""
+        item.attribute_reason, item.re_review_on = reason, None
+        item.formed_on = today  # 条例第二十六条: the 20 working days run from the change
+        if item.status in {Status.APPROVED, Status.PUBLISHED}:
+            item.status = Status.REVIEWED
+    item.save()
+    AttributeDecision.objects.create(
+        item=item,
+        occasion=occasion,
+        attribute=item.attribute,
+        legal_basis=item.legal_basis,
+        reason=reason,
+        decided_by=acting_user,
+        decided_on=today,
+    )
+    audit.record(
+        actor=acting_user,
+        action=f"policies.{occasion.lower()}",
+        target=item,
+        organ=item.organ,
+        reason=reason,
+        before=before,
+        after=item.snapshot(),
     )
     return item

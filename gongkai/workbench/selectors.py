@@ -4,6 +4,7 @@ import calendar as stdlib_calendar
 from dataclasses import dataclass
 from datetime import date
 
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
@@ -11,6 +12,9 @@ from gongkai.accounts import permissions
 from gongkai.accounts.domain import Action
 from gongkai.accounts.models import User
 from gongkai.core import audit
+from gongkai.organs.models import Organ
+from gongkai.policies import selectors as policy_selectors
+from gongkai.policies.domain import PUBLICATION_PERIOD_WORKDAYS
 from gongkai.workbench.urgency import Urgency, classify
 from gongkai.workdays import selectors as workday_selectors
 from gongkai.workdays.domain import WorkdayCalendar
@@ -27,6 +31,7 @@ URGENCY_LABELS = {
 
 @dataclass(frozen=True)
 class DueItem:
+    url: str
     label: str
     organ_name: str
     due_on: date
@@ -57,26 +62,39 @@ def countdown_text(workdays_left: int) -> str:
 
 
 def due_items(user: User, today: date) -> list[DueItem]:
-    """Open statutory deadlines of the organs the user may see, the most urgent first."""
+    """Open statutory deadlines of the organs the user may see, the most urgent first.
+
+    Two sources: deadlines other areas track (applications, later), and proactive items not yet
+    published, which 条例第二十六条 gives 20 working days from the day they were formed.
+    """
     visible = [organ.pk for organ in permissions.organs_for(user, Action.VIEW_RECORDS)]
     calendar = workday_selectors.current_calendar()
     items = []
-    for deadline in workday_selectors.open_deadlines().filter(organ_id__in=visible):
-        left = calendar.workdays_between(today, deadline.due_on)
+
+    def add(url: str, label: str, organ: Organ, due_on: date, provisional: bool) -> None:
+        left = calendar.workdays_between(today, due_on)
         urgency = classify(left)
         items.append(
             DueItem(
-                label=deadline.label,
-                organ_name=deadline.organ.short_name or deadline.organ.name,
-                due_on=deadline.due_on,
+                url=url,
+                label=label,
+                organ_name=organ.short_name or organ.name,
+                due_on=due_on,
                 workdays_left=left,
                 urgency=urgency,
                 urgency_label=str(URGENCY_LABELS[urgency]),
                 countdown=countdown_text(left),
-                provisional=deadline.provisional,
+                provisional=provisional,
             )
         )
-    return items
+
+    for deadline in workday_selectors.open_deadlines().filter(organ_id__in=visible):
+        add("", deadline.label, deadline.organ, deadline.due_on, deadline.provisional)
+    for item in policy_selectors.awaiting_publication(visible):
+        due = calendar.deadline(item.formed_on, PUBLICATION_PERIOD_WORKDAYS)
+        label = _("Publish: %(title)s") % {"title": item.title}
+        add(reverse("workbench:item_detail", args=[item.pk]), label, item.organ, due.due, due.provisional)
+    return sorted(items, key=lambda entry: (entry.due_on, entry.label))
 
 
 def pending_confirmations(user: User) -> list[CalendarArrangement]:

@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from gongkai.workbench import item_views, views
+from gongkai.workbench import item_views, ledger_views, views
 
 app_name = "workbench"
 urlpatterns = [
@@ -18,6 +18,9 @@ urlpatterns = [
     path("items/<int:pk>/", item_views.item_detail, name="item_detail"),
     path("items/<int:pk>/edit/", item_views.item_edit, name="item_edit"),
     path("items/<int:pk>/<str:transition>/", item_views.item_transition, name="item_transition"),
+    path("ledger/", ledger_views.ledger_page, name="ledger"),
+    path("re-review/", ledger_views.re_review_queue, name="re_review"),
+    path("re-review/<int:pk>/", ledger_views.re_review_decide, name="re_review_decide"),
     path("calendar/", views.calendar_list, name="calendar_list"),
     path("calendar/new/", views.calendar_propose, name="calendar_propose"),
     path("calendar/<int:pk>/", views.calendar_detail, name="calendar_detail"),

@@ -9,7 +9,7 @@ from gongkai.workdays.domain import WorkdayCalendar, YearArrangement
 from gongkai.workdays.models import ArrangementStatus, CalendarArrangement, TrackedDeadline
 
 _cache_lock = threading.Lock()
-_cache: dict[str, WorkdayCalendar] = {}
+_cache: dict[tuple[int, int, str], WorkdayCalendar] = {}
 
 
 def calendar_version() -> int:
@@ -24,10 +24,25 @@ def _to_arrangement(row: CalendarArrangement) -> YearArrangement:
     )
 
 
+def _cache_key() -> tuple[int, int, str]:
+    # The version alone is not enough: a confirmation rolled back after the calendar was read
+    # frees its version number for the next confirmation of a different arrangement.
+    newest = (
+        CalendarArrangement.objects.exclude(version=None)
+        .order_by("-version")
+        .values_list("version", "pk", "confirmed_at")
+        .first()
+    )
+    if newest is None:
+        return (0, 0, "")
+    version, pk, confirmed_at = newest
+    return (version or 0, pk, confirmed_at.isoformat() if confirmed_at else "")
+
+
 def current_calendar() -> WorkdayCalendar:
     """The calendar as confirmed now; rebuilt only when a confirmation raised the version."""
-    version = calendar_version()
-    key = f"v{version}"
+    key = _cache_key()
+    version = key[0]
     with _cache_lock:
         cached = _cache.get(key)
     if cached is not None:

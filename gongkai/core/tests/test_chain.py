@@ -1,6 +1,10 @@
 """The hash chain as pure functions (no database)."""
 
+import json
 from datetime import date
+
+from hypothesis import given
+from hypothesis import strategies as st
 
 from gongkai.core.chain import GENESIS_HASH, ChainBreak, ChainEntry, canonical_json, entry_hash, find_first_break
 
@@ -44,3 +48,45 @@ def test_a_rehashed_entry_still_breaks_the_next_link() -> None:
     )
 
     assert find_first_break(entries) == ChainBreak(3, "previous_hash_mismatch")
+
+
+def test_nested_keys_are_sorted_and_chinese_is_kept_as_characters() -> None:
+    value = {"z": {"乙": 2, "甲": [{"b": 1, "a": 0}]}, "a": None}
+
+    assert canonical_json(value) == '{"a":null,"z":{"乙":2,"甲":[{"a":0,"b":1}]}}'
+    assert "\\u" not in canonical_json({"name": "忻州市人民政府"})
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(alphabet="公开政务abc123 "),
+    lambda children: st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=4), children, max_size=3),
+    max_leaves=10,
+)
+
+
+@given(st.dictionaries(st.text(max_size=6), json_values, max_size=6))
+def test_key_order_never_changes_the_spelling_or_the_hash(value: dict[str, object]) -> None:
+    reordered = dict(reversed(list(value.items())))
+
+    assert canonical_json(reordered) == canonical_json(value)
+    assert entry_hash(GENESIS_HASH, reordered) == entry_hash(GENESIS_HASH, value)
+    assert json.loads(canonical_json(value)) == value
+
+
+def test_the_hash_covers_the_previous_hash() -> None:
+    fields = {"action": "test.changed", "reason": "公开"}
+
+    assert entry_hash(GENESIS_HASH, fields) != entry_hash("1" * 64, fields)
+    assert entry_hash(GENESIS_HASH, fields) == entry_hash(GENESIS_HASH, dict(fields))
+    assert len(entry_hash(GENESIS_HASH, fields)) == 64
+
+
+def test_an_empty_chain_has_no_break() -> None:
+    assert find_first_break([]) is None
+
+
+def test_the_first_entry_must_start_from_the_genesis_hash() -> None:
+    fields = {"a": "1"}
+    orphan = ChainEntry(1, fields, "1" * 64, entry_hash("1" * 64, fields))
+
+    assert find_first_break([orphan]) == ChainBreak(1, "previous_hash_mismatch")

@@ -72,3 +72,54 @@ def test_every_body_gets_exactly_one_check_character(body: str) -> None:
 )
 def test_division_codes_have_six_nine_or_twelve_digits(code: str, valid: bool) -> None:
     assert is_valid_division_code(code) is valid
+
+
+# GB 32100-2015 §4.3: weight of position i is 3^i mod 31, written out here as the standard lists them.
+STANDARD_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
+
+
+def _check_character_by_the_standard(body: str) -> str:
+    total = sum(CREDIT_CODE_ALPHABET.index(char) * weight for char, weight in zip(body, STANDARD_WEIGHTS, strict=True))
+    return CREDIT_CODE_ALPHABET[(31 - total % 31) % 31]
+
+
+@pytest.mark.parametrize(
+    ("body", "check"),
+    [
+        ("00000000000000000", "0"),  # sum 0 → 31 - 0 = 31 ≡ 0
+        ("10000000000000000", "Y"),  # sum 1 → 30 = Y
+        ("01000000000000000", "W"),  # sum 3 → 28 = W
+        ("00000000000000001", "3"),  # sum 28 → 3
+        ("A0000000000000000", "M"),  # A = 10, sum 10 → 21 = M
+        ("91350100M000100Y4", "3"),  # the standard's own example
+    ],
+)
+def test_check_characters_worked_by_hand(body: str, check: str) -> None:
+    assert credit_code_check_character(body) == check
+    assert is_valid_credit_code(body + check)
+
+
+@given(st.text(alphabet=CREDIT_CODE_ALPHABET, min_size=17, max_size=17))
+def test_the_check_character_follows_the_standards_weights(body: str) -> None:
+    assert credit_code_check_character(body) == _check_character_by_the_standard(body)
+
+
+@pytest.mark.parametrize("letter", ["I", "O", "Z", "S", "V"])
+@pytest.mark.parametrize("position", [0, 8, 17])
+def test_the_five_forbidden_letters_are_refused_anywhere(letter: str, position: int) -> None:
+    code = "91350100M000100Y43"
+    tampered = code[:position] + letter + code[position + 1 :]
+
+    assert not is_valid_credit_code(tampered)
+    with pytest.raises(CreditCodeError, match="alphabet"):
+        validate_credit_code(tampered)
+
+
+def test_a_forbidden_letter_in_the_body_cannot_get_a_check_character() -> None:
+    with pytest.raises(CreditCodeError, match="not allowed"):
+        credit_code_check_character("91350100M000100I4")
+
+
+@pytest.mark.parametrize("code", ["", "9135010", "91350100M000100Y43 ", "９1350100M000100Y43"])
+def test_malformed_input_is_invalid(code: str) -> None:
+    assert not is_valid_credit_code(code)

@@ -297,6 +297,7 @@ def test_only_deadlines_that_move_are_audited_and_closed_ones_stay_put(
     closed = _track(department, date(NEXT_YEAR, 1, 1), workdays=5)
     services.close_deadline(deadline=closed, acting_user=None, reason="已答复")
     assert moving.due_on == date(NEXT_YEAR, 1, 8)
+    version_before = selectors.calendar_version()
 
     arrangement = services.confirm_arrangement(arrangement=_propose(entered_by), acting_user=confirmer)
 
@@ -310,7 +311,7 @@ def test_only_deadlines_that_move_are_audited_and_closed_ones_stay_put(
         arrangement.version,
     )
     assert (unaffected.due_on, unaffected.calendar_version) == (date(2023, 10, 26), arrangement.version)
-    assert (closed.due_on, closed.calendar_version) == (date(NEXT_YEAR, 1, 8), arrangement.version - 1)
+    assert (closed.due_on, closed.calendar_version) == (date(NEXT_YEAR, 1, 8), version_before)
     recomputed = AuditEntry.objects.filter(action="workdays.deadline_recomputed")
     assert list(recomputed.values_list("object_id", flat=True)) == [str(moving.pk)]
     entry = recomputed.get()
@@ -319,7 +320,9 @@ def test_only_deadlines_that_move_are_audited_and_closed_ones_stay_put(
     assert (entry.before["due_on"], entry.after["due_on"]) == (f"{NEXT_YEAR}-01-08", f"{NEXT_YEAR}-01-13")
 
 
-def test_a_tracked_deadline_is_audited_with_its_due_date(admins: tuple[User, User], organ_tree: dict[str, Organ]) -> None:
+def test_a_tracked_deadline_is_audited_with_its_due_date(
+    admins: tuple[User, User], organ_tree: dict[str, Organ]
+) -> None:
     department = organ_tree["department"]
 
     tracked = _track(department, date(2023, 9, 22), workdays=20)
@@ -337,3 +340,29 @@ def test_a_seeded_year_is_confirmed_and_named_after_the_package(db: None) -> Non
     assert seeded.notice_reference == "chinese-calendar 1.11.0"
     assert seeded.makeup_workdays["2023-10-07"] == "国庆节"
     assert selectors.calendar_version() == CalendarArrangement.objects.count()
+
+
+def test_a_confirmation_rolled_back_after_the_calendar_was_read_leaves_no_stale_calendar(
+    admins: tuple[User, User], organ_tree: dict[str, Organ], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    entered_by, confirmer = admins
+    tracked = _track(organ_tree["department"], date(NEXT_YEAR, 1, 1), workdays=5)
+    first = _propose(entered_by)
+    real_recompute = services.recompute_open_deadlines
+
+    def recompute_then_fail(**kwargs: object) -> None:
+        real_recompute(**kwargs)  # type: ignore[arg-type]
+        raise RuntimeError("failed after the calendar was read")
+
+    monkeypatch.setattr(services, "recompute_open_deadlines", recompute_then_fail)
+    with pytest.raises(RuntimeError):
+        services.confirm_arrangement(arrangement=first, acting_user=confirmer)
+    monkeypatch.undo()
+    second = _propose(entered_by, holidays=f"元旦 {NEXT_YEAR}-01-01")
+
+    services.confirm_arrangement(arrangement=second, acting_user=confirmer)
+
+    # The rolled-back arrangement made 4–6 January holidays; the confirmed one does not.
+    assert selectors.current_calendar().is_workday(date(NEXT_YEAR, 1, 4))
+    tracked.refresh_from_db()
+    assert (tracked.due_on, tracked.provisional) == (date(NEXT_YEAR, 1, 8), False)

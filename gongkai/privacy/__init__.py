@@ -1,0 +1,1 @@
+"""Personal-information scanning for documents awaiting publication."""

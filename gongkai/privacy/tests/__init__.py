@@ -1,0 +1,1 @@
+"""Tests for the personal-information scanner."""
