@@ -131,6 +131,24 @@ def load_policies() -> int:
         for transition, username in WORKFLOW_STEPS[:steps]:
             item = policy_services.transition(item=item, to=transition, acting_user=people[username])
         created += 1
+    penalty_title = "忻州市发展和改革委员会行政处罚决定书（忻发改罚〔2021〕3号）"
+    if penalty_title not in known:
+        # Personal data on purpose: the reviewer sees the privacy findings that block approval.
+        item = policy_services.create_draft(
+            acting_user=people["fgw.drafter"],
+            organ=organs["xinzhou-fgw"],
+            title=penalty_title,
+            topic=topics["国民经济管理、国有资产监管\\物价"],
+            kind=ItemKind.ADMINISTRATIVE_PENALTY,
+            body=(
+                "<p>当事人：王某某，身份证号码140902198001010016，联系电话13800001234，"
+                "住忻州市忻府区东关小区3号楼2单元501室。</p>"
+                "<p>经查，当事人在经营活动中存在不执行政府定价的行为，依法作出罚款人民币五千元的行政处罚。</p>"
+            ),
+            attribute=DisclosureAttribute.PROACTIVE,
+        )
+        policy_services.transition(item=item, to=Transition.SUBMIT, acting_user=people["fgw.drafter"])
+        created += 1
     return created
 
 

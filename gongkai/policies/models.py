@@ -48,6 +48,15 @@ VALIDITY_LABELS = {
     Validity.EXPIRED: _("expired"),
     Validity.REPEALED: _("repealed"),
 }
+PRIVACY_KIND_LABELS = {
+    "ID_CARD": _("identity card number"),
+    "MOBILE": _("mobile number"),
+    "LANDLINE": _("landline number"),
+    "BANK_CARD": _("bank card number"),
+    "EMAIL": _("email address"),
+    "CREDIT_CODE_INDIVIDUAL": _("credit code of an individual business"),
+    "HOME_ADDRESS": _("home address"),
+}
 STATUS_LABELS = {
     Status.DRAFT: _("draft"),
     Status.SUBMITTED: _("submitted for review"),
@@ -283,3 +292,30 @@ class ImportJob(BaseModel):
 
     def __str__(self) -> str:
         return f"{self.original_name} ({self.state})"
+
+
+class PrivacyFinding(BaseModel):
+    """Personal data found in an item before approval (条例第十五条); it blocks approval until resolved."""
+
+    class State(models.TextChoices):
+        OPEN = "OPEN", _("to be resolved")
+        REDACTED = "REDACTED", _("masked")
+        JUSTIFIED = "JUSTIFIED", _("kept, with a reason")
+
+    item = models.ForeignKey(InformationItem, on_delete=models.CASCADE, related_name="privacy_findings")
+    kind = models.CharField(_("kind"), max_length=30, choices=PRIVACY_KIND_LABELS)
+    matched = models.CharField(_("text found"), max_length=200)
+    masked = models.CharField(_("masked form"), max_length=200)
+    context = models.CharField(_("context"), max_length=300, blank=True)
+    state = models.CharField(_("state"), max_length=20, choices=State.choices, default=State.OPEN)
+    justification = models.TextField(_("justification"), blank=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("privacy finding")
+        verbose_name_plural = _("privacy findings")
+
+    def __str__(self) -> str:
+        return f"{self.item_id} {self.kind} {self.masked}"

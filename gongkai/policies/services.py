@@ -4,12 +4,10 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 from typing import Any
 
-import nh3
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
-from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
 from gongkai.accounts import permissions
@@ -17,7 +15,8 @@ from gongkai.accounts.domain import Action
 from gongkai.accounts.models import User
 from gongkai.core import audit
 from gongkai.organs.models import Organ
-from gongkai.policies import attribute_rules, document_number, index_number, seal
+from gongkai.policies import attribute_rules, document_number, index_number, privacy_review, seal
+from gongkai.policies.content import content_hash_of, sanitise_body
 from gongkai.policies.domain import (
     PUBLICATION_PERIOD_WORKDAYS,
     WORKFLOW,
@@ -32,32 +31,6 @@ from gongkai.policies.labels import DOCUMENT_NUMBER_ERRORS, FINDING_MESSAGES
 from gongkai.policies.models import AttributeDecision, IndexSequence, InformationItem, Seal, SealKey, Topic
 from gongkai.policies.topics import STATE_COUNCIL_TOPICS
 from gongkai.workdays import services as workday_services
-
-# What a body may keep: the structure of a government document, nothing that runs or loads.
-BODY_TAGS = {
-    "p",
-    "br",
-    "strong",
-    "b",
-    "h2",
-    "h3",
-    "h4",
-    "ol",
-    "ul",
-    "li",
-    "table",
-    "thead",
-    "tbody",
-    "tr",
-    "th",
-    "td",
-    "caption",
-    "a",
-    "blockquote",
-    "sup",
-    "sub",
-}
-BODY_ATTRIBUTES = {"a": {"href", "title"}, "th": {"scope", "colspan", "rowspan"}, "td": {"colspan", "rowspan"}}
 
 DRAFT_FIELDS = (
     "title",
@@ -96,11 +69,6 @@ def ensure_topics() -> int:
     return created
 
 
-def sanitise_body(html: str) -> tuple[str, str]:
-    clean = nh3.clean(html, tags=BODY_TAGS, attributes=BODY_ATTRIBUTES, url_schemes={"http", "https", "mailto"})
-    return clean, " ".join(strip_tags(clean).split())
-
-
 def _allocate_index_number(organ: Organ, year: int, month: int) -> str:
     sequence, _created = IndexSequence.objects.select_for_update().get_or_create(organ=organ, year=year)
     sequence.last_serial += 1
@@ -108,10 +76,6 @@ def _allocate_index_number(organ: Organ, year: int, month: int) -> str:
     template = getattr(settings, "GONGKAI_INDEX_TEMPLATE", index_number.DEFAULT_TEMPLATE)
     context = index_number.IndexContext(organ.credit_code, organ.division_code, year, month, sequence.last_serial)
     return index_number.render(template, context)
-
-
-def _content_hash(item: InformationItem) -> str:
-    return seal.content_hash(item.title, item.document_number, item.body)
 
 
 def _proposal(item: InformationItem, *, decided_by_lead_organ: bool = True) -> attribute_rules.Proposal:
@@ -161,7 +125,7 @@ def _normalise(item: InformationItem) -> None:
     if errors:
         raise ValidationError(errors)
     item.body, item.body_text = sanitise_body(item.body)
-    item.content_hash = _content_hash(item)
+    item.content_hash = content_hash_of(item)
 
 
 def _record_decision(
@@ -253,7 +217,7 @@ def sealed_record(item: InformationItem, approver: User, when: str) -> dict[str,
         "document_number": item.document_number,
         "attribute": item.attribute,
         "legal_basis": item.legal_basis,
-        "content_hash": _content_hash(item),
+        "content_hash": content_hash_of(item),
         "approver": approver.display_name,
         "approved_at": when,
     }
@@ -286,8 +250,14 @@ def transition(*, item: InformationItem, to: Transition, acting_user: User, comm
     if move.comment_required and not comment.strip():
         raise ValidationError({"comment": _("Give a reason for this step.")})
     before = item.snapshot()
+    if to in {Transition.SUBMIT, Transition.REVIEW}:
+        privacy_review.rescan(item)
     if to == Transition.APPROVE:
         check_attribute(item)
+        if privacy_review.open_findings(item):
+            raise ValidationError(
+                _("Personal data found in the text must be masked or justified by the reviewer before approval.")
+            )
     item.status = move.target
     if to == Transition.PUBLISH:
         item.published_on = timezone.localdate()
@@ -309,7 +279,7 @@ def transition(*, item: InformationItem, to: Transition, acting_user: User, comm
 def verify_seal(seal_row: Seal) -> tuple[bool, bool]:
     """(the signature is genuine, the item's content is still what was sealed)."""
     genuine = seal.verify(seal_row.record, signature=seal_row.signature, public_pem=seal_row.key.public_key)
-    unchanged = seal_row.record.get("content_hash") == _content_hash(seal_row.item)
+    unchanged = seal_row.record.get("content_hash") == content_hash_of(seal_row.item)
     return genuine, unchanged
 
 

@@ -23,14 +23,21 @@ class ArrangementForm(forms.Form):
     holidays_text = forms.CharField(
         label=_("Holidays"),
         widget=forms.Textarea(attrs={"rows": 8, "placeholder": NOTICE_EXAMPLE}),
-        help_text=_("One festival per line: its name, then dates or ranges, as in the notice."),
+        help_text=_(
+            "One festival per line: its name, then dates or ranges, as in the notice, for example "
+            "春节 2027-02-06~2027-02-13. Dates may be written 2027-02-06, 2027/02/06 or 2027年2月6日; "
+            "a range with ~ or 至."
+        ),
         error_messages={"required": _("Enter at least one holiday.")},
     )
     makeup_text = forms.CharField(
         label=_("Make-up working days"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 4, "placeholder": "春节 2027-02-14 2027-02-20"}),
-        help_text=_("Weekend days declared working days (调休上班), one festival per line."),
+        help_text=_(
+            "Weekend days declared working days (调休上班), one festival per line, for example "
+            "春节 2027-02-14 2027-02-20."
+        ),
     )
 
     def __init__(self, *args: object, **kwargs: object) -> None:

@@ -60,6 +60,8 @@ def item_detail(user: User, item: InformationItem) -> dict[str, Any]:
         "steps": _steps_for(user, item),
         "can_edit": item.status == Status.DRAFT and permissions.can(user, Action.DRAFT, item.organ),
         "decisions": item.attribute_decisions.select_related("decided_by").order_by("id"),
+        "findings": item.privacy_findings.select_related("resolved_by").order_by("id"),
+        "can_resolve_findings": permissions.can(user, Action.REVIEW, item.organ),
         "trail": audit.trail_for(item),
         "seal": seal_row,
         "seal_valid": policy_services.verify_seal(seal_row) if seal_row else None,

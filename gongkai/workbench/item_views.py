@@ -4,15 +4,17 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from gongkai.accounts import permissions
 from gongkai.accounts.domain import Action
+from gongkai.policies import privacy_review
 from gongkai.policies import services as policy_services
 from gongkai.policies.domain import Transition
-from gongkai.policies.models import InformationItem
+from gongkai.policies.models import InformationItem, PrivacyFinding
 from gongkai.workbench import current_organ as organ_context
 from gongkai.workbench import item_selectors
 from gongkai.workbench.item_forms import ItemForm, TransitionForm
@@ -123,4 +125,25 @@ def item_transition(request: HttpRequest, pk: int, transition: str) -> HttpRespo
         messages.error(request, " ".join(invalid.messages))
     else:
         messages.success(request, _("Done: %(step)s.") % {"step": item_selectors.transition_label(step)})
+    return HttpResponseRedirect(reverse("workbench:item_detail", args=[pk]))
+
+
+@login_required
+@require_POST
+def privacy_resolve(request: HttpRequest, pk: int, finding_pk: int) -> HttpResponse:
+    item = _visible_item(request, pk)
+    finding = get_object_or_404(PrivacyFinding, pk=finding_pk, item=item)
+    try:
+        if request.POST.get("decision") == "mask":
+            privacy_review.redact(finding=finding, acting_user=staff_user(request))
+            messages.success(request, _("Masked."))
+        else:
+            privacy_review.justify(
+                finding=finding, acting_user=staff_user(request), reason=request.POST.get("justification", "")
+            )
+            messages.success(request, _("Kept with the reason given."))
+    except PermissionDenied as refusal:
+        return forbidden(request, str(refusal))
+    except ValidationError as invalid:
+        messages.error(request, " ".join(invalid.messages))
     return HttpResponseRedirect(reverse("workbench:item_detail", args=[pk]))

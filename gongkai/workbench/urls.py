@@ -17,6 +17,7 @@ urlpatterns = [
     path("items/new/", item_views.item_new, name="item_new"),
     path("items/<int:pk>/", item_views.item_detail, name="item_detail"),
     path("items/<int:pk>/edit/", item_views.item_edit, name="item_edit"),
+    path("items/<int:pk>/privacy/<int:finding_pk>/", item_views.privacy_resolve, name="privacy_resolve"),
     path("items/<int:pk>/<str:transition>/", item_views.item_transition, name="item_transition"),
     path("ledger/", ledger_views.ledger_page, name="ledger"),
     path("re-review/", ledger_views.re_review_queue, name="re_review"),

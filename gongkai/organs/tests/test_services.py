@@ -85,3 +85,86 @@ def test_the_tree_selectors(organ_tree: dict[str, Organ]) -> None:
     assert selectors.government_of(organ_tree["department"]) == city
     assert selectors.root_organ() == city
     assert selectors.organ_by_slug("county-education") == county_department
+
+
+def test_the_system_creates_an_organ_with_a_normalised_credit_code(organ_tree: dict[str, Organ]) -> None:
+    code = fictional_credit_code("140900", 778)
+    fields = {**_new_organ_fields(organ_tree["city"], 778), "credit_code": f" {code.lower()} "}
+
+    organ = services.create_organ(acting_user=None, slug="city-audit", **fields)
+
+    assert Organ.objects.get(pk=organ.pk).credit_code == code
+    entry = AuditEntry.objects.get(action="organs.organ_created")
+    assert (entry.actor, entry.actor_label, entry.organ) == (None, "系统", organ)
+    assert entry.after is not None
+    assert (entry.after["credit_code"], entry.after["parent"]) == (code, organ_tree["city"].pk)
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [("division_code", "14090"), ("slug", "city"), ("name", "测试市人民政府"), ("kind", "UNKNOWN")],
+)
+def test_invalid_organ_data_is_refused_and_nothing_is_written(
+    organ_tree: dict[str, Organ], field: str, value: str
+) -> None:
+    fields: dict[str, object] = {"slug": "city-audit", **_new_organ_fields(organ_tree["city"]), field: value}
+    before = (Organ.objects.count(), AuditEntry.objects.count())
+
+    with pytest.raises(ValidationError) as raised:
+        services.create_organ(acting_user=None, **fields)  # type: ignore[arg-type]
+
+    assert field in raised.value.message_dict
+    assert (Organ.objects.count(), AuditEntry.objects.count()) == before
+
+
+def test_an_update_audits_only_the_fields_that_changed(
+    organ_tree: dict[str, Organ], staff_with_role: Callable[..., User]
+) -> None:
+    admin = staff_with_role(organ_tree["city"], Role.ADMINISTRATOR)
+    department = organ_tree["department"]
+
+    services.update_organ(organ=department, acting_user=admin, phone="0350-3999999", fax=department.fax)
+
+    entry = AuditEntry.objects.get(action="organs.organ_updated")
+    assert entry.before == {"phone": department.phone}
+    assert entry.after == {"phone": "0350-3999999"}
+    assert entry.organ == department
+
+
+def test_an_update_that_changes_nothing_writes_no_entry(
+    organ_tree: dict[str, Organ], staff_with_role: Callable[..., User]
+) -> None:
+    admin = staff_with_role(organ_tree["city"], Role.ADMINISTRATOR)
+    department = organ_tree["department"]
+
+    services.update_organ(organ=department, acting_user=admin, phone=department.phone)
+
+    assert not AuditEntry.objects.filter(action="organs.organ_updated").exists()
+
+
+def test_a_field_outside_the_editable_list_is_refused(
+    organ_tree: dict[str, Organ], staff_with_role: Callable[..., User]
+) -> None:
+    admin = staff_with_role(organ_tree["city"], Role.ADMINISTRATOR)
+    department = organ_tree["department"]
+
+    with pytest.raises(ValueError, match="slug is not editable"):
+        services.update_organ(organ=department, acting_user=admin, phone="0350-1", slug="renamed")
+
+    assert Organ.objects.get(pk=department.pk).slug == "city-finance"
+    assert Organ.objects.get(pk=department.pk).phone == department.phone
+    assert not AuditEntry.objects.exists()
+
+
+def test_an_administrator_manages_organs_below_but_not_above(
+    organ_tree: dict[str, Organ], staff_with_role: Callable[..., User]
+) -> None:
+    county_admin = staff_with_role(organ_tree["county"], Role.ADMINISTRATOR)
+    office = staff_with_role(organ_tree["county"], Role.OPENNESS_OFFICE)
+
+    services.update_organ(organ=organ_tree["county_department"], acting_user=county_admin, phone="0350-2")
+    for organ, actor in ((organ_tree["city"], county_admin), (organ_tree["county"], office)):
+        with pytest.raises(PermissionDenied):
+            services.update_organ(organ=organ, acting_user=actor, phone="0350-3")
+
+    assert AuditEntry.objects.filter(action="organs.organ_updated").count() == 1

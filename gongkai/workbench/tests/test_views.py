@@ -96,14 +96,21 @@ def test_the_home_lists_open_deadlines_most_urgent_first_in_working_days(
 ) -> None:
     department = organ_tree["department"]
     # Received 2023-09-22: 20 working days end on 2023-10-26 (REGULATIONS.md §8, across National Day).
-    for label, start in (("慢件", date(2023, 9, 22)), ("急件", date(2023, 8, 28)), ("超期件", date(2023, 8, 1))):
+    cases = (
+        ("慢件", date(2023, 9, 22), 20),
+        ("急件", date(2023, 8, 28), 20),
+        ("超期件", date(2023, 8, 1), 20),
+        # 5 working days from Monday 25 Sep: 26–28 Sep, then the make-up weekend 7–8 Oct.
+        ("节后件", date(2023, 9, 25), 5),
+    )
+    for label, start, workdays in cases:
         workday_services.track_deadline(
             target=department,
             organ=department,
             purpose="test",
             label=label,
             start_on=start,
-            workdays=20,
+            workdays=workdays,
             acting_user=None,
         )
     client = logged_in(staff_with_role(department, Role.OPENNESS_OFFICE))
@@ -111,14 +118,17 @@ def test_the_home_lists_open_deadlines_most_urgent_first_in_working_days(
     response = client.get(reverse("workbench:home"))
 
     items = response.context["due_items"]
-    assert [item.label for item in items] == ["超期件", "急件", "慢件"]
-    assert [item.urgency for item in items] == ["overdue", "red", "green"]
+    assert [item.label for item in items] == ["超期件", "急件", "节后件", "慢件"]
+    assert [item.urgency for item in items] == ["overdue", "red", "amber", "green"]
+    assert items[2].due_on == date(2023, 10, 8)
+    assert items[2].workdays_left == 5
     # 2023-09-25 (Mon) to 2023-10-26: 26, 27, 28 Sep, then 7, 8 Oct (make-up), 9–13, 16–20, 23–26 Oct = 19.
-    assert items[2].workdays_left == 19
-    assert items[2].due_on == date(2023, 10, 26)
+    assert items[3].workdays_left == 19
+    assert items[3].due_on == date(2023, 10, 26)
     page = response.content.decode()
     assert "剩余 19 个工作日" in page
-    assert "已超期" in page
+    assert f"已超期 {-items[0].workdays_left} 个工作日" in page
+    assert page.count("badge--amber") == 1
 
 
 def test_a_county_sees_none_of_a_city_departments_deadlines(
@@ -164,13 +174,17 @@ def test_a_second_administrator_confirms_an_arrangement_entered_through_the_form
     assert response.status_code == 302
     assert arrangement.status == ArrangementStatus.PROPOSED
 
-    own = client.post(reverse("workbench:calendar_confirm", args=[arrangement.pk]))
+    confirm_url = reverse("workbench:calendar_confirm", args=[arrangement.pk])
+    assert confirm_url not in client.get(reverse("workbench:calendar_detail", args=[arrangement.pk])).content.decode()
+    own = client.post(confirm_url)
     assert own.status_code == 403
     assert "不相容岗位分离" in own.content.decode()
 
     client.post(reverse("workbench:logout"))
     client = logged_in(second)
-    client.post(reverse("workbench:calendar_confirm", args=[arrangement.pk]))
+    assert "待确认的工作日历" in client.get(reverse("workbench:home")).content.decode()
+    assert confirm_url in client.get(reverse("workbench:calendar_detail", args=[arrangement.pk])).content.decode()
+    client.post(confirm_url)
 
     arrangement.refresh_from_db()
     assert arrangement.status == ArrangementStatus.CONFIRMED
@@ -229,3 +243,22 @@ def test_a_drafter_may_not_open_the_calendar_pages(
         response = client.get(reverse(name))
         assert response.status_code == 403
         assert "您的角色无权执行此操作" in response.content.decode()
+
+
+def test_only_those_who_may_confirm_see_pending_arrangements_on_the_home(
+    organ_tree: dict[str, Organ],
+    staff_with_role: Callable[..., User],
+    two_admins: tuple[User, User],
+    logged_in: Callable[[User], Client],
+) -> None:
+    workday_services.propose_arrangement(
+        year=2027, holidays_text=HOLIDAYS_2027, makeup_text="", notice_reference="通知", acting_user=two_admins[0]
+    )
+    drafter = staff_with_role(organ_tree["department"], Role.DRAFTER)
+
+    as_admin = logged_in(two_admins[1]).get(reverse("workbench:home"))
+    as_drafter = logged_in(drafter).get(reverse("workbench:home"))
+
+    assert [arrangement.year for arrangement in as_admin.context["pending_arrangements"]] == [2027]
+    assert as_drafter.context["pending_arrangements"] == []
+    assert "待确认的工作日历" not in as_drafter.content.decode()
