@@ -237,7 +237,11 @@ def _apply_seal(item: InformationItem, approver: User) -> Seal:
 @transaction.atomic
 def transition(*, item: InformationItem, to: Transition, acting_user: User, comment: str = "") -> InformationItem:
     """Move an item along the workflow table; every move is permission-checked and audited."""
-    item = InformationItem.objects.select_for_update().select_related("organ", "topic", "superior").get(pk=item.pk)
+    item = (
+        InformationItem.objects.select_for_update(of=("self",))
+        .select_related("organ", "topic", "superior")
+        .get(pk=item.pk)
+    )
     try:
         move = WORKFLOW[to]
         if item.status not in move.source:
@@ -354,7 +358,11 @@ def re_review(*, item: InformationItem, acting_user: User, keep: bool, reason: s
     A converted item goes back through release: it returns to the approver as reviewed, so the new
     decision is approved and sealed before the openness office publishes it.
     """
-    item = InformationItem.objects.select_for_update().select_related("organ", "topic", "superior").get(pk=item.pk)
+    item = (
+        InformationItem.objects.select_for_update(of=("self",))
+        .select_related("organ", "topic", "superior")
+        .get(pk=item.pk)
+    )
     permissions.require(acting_user, Action.REVIEW, item.organ)
     if item.attribute == DisclosureAttribute.PROACTIVE:
         raise ValidationError(_("This item is already disclosed proactively."))
