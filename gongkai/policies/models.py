@@ -303,6 +303,10 @@ class PrivacyFinding(BaseModel):
         JUSTIFIED = "JUSTIFIED", _("kept, with a reason")
 
     item = models.ForeignKey(InformationItem, on_delete=models.CASCADE, related_name="privacy_findings")
+    # Empty when the finding is in the body; otherwise the attachment whose text contains it.
+    attachment = models.ForeignKey(
+        "Attachment", on_delete=models.CASCADE, null=True, blank=True, related_name="privacy_findings"
+    )
     kind = models.CharField(_("kind"), max_length=30, choices=PRIVACY_KIND_LABELS)
     matched = models.CharField(_("text found"), max_length=200)
     masked = models.CharField(_("masked form"), max_length=200)
@@ -319,3 +323,25 @@ class PrivacyFinding(BaseModel):
 
     def __str__(self) -> str:
         return f"{self.item_id} {self.kind} {self.masked}"
+
+
+class Attachment(BaseModel):
+    """A file attached to an item (附件): its type checked by content, its text kept for search and scans."""
+
+    item = models.ForeignKey(InformationItem, on_delete=models.CASCADE, related_name="attachments")
+    file = models.FileField(_("file"), upload_to="attachments/%Y/%m/")
+    original_name = models.CharField(_("file name"), max_length=200)
+    content_type = models.CharField(_("file type"), max_length=100)
+    size = models.PositiveBigIntegerField(_("size"))
+    sha256 = models.CharField(max_length=64)
+    extracted_text = models.TextField(blank=True, editable=False)
+    # The masked copy published instead of the original when personal data was found in it.
+    published_file = models.FileField(upload_to="attachments/%Y/%m/", blank=True)
+    sort_order = models.PositiveSmallIntegerField(_("sort order"), default=0)
+
+    class Meta:
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+
+    def __str__(self) -> str:
+        return self.original_name
