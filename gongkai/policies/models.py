@@ -345,3 +345,17 @@ class Attachment(BaseModel):
 
     def __str__(self) -> str:
         return self.original_name
+
+
+class IndexScheme(BaseModel):
+    """An organ's own 索引号 template, where it differs from the platform default (REGULATIONS.md §6.2)."""
+
+    organ = models.OneToOneField("organs.Organ", verbose_name=_("organ"), on_delete=models.CASCADE, related_name="+")
+    template = models.CharField(_("index number template"), max_length=100)
+
+    class Meta:
+        verbose_name = _("index number scheme")
+        verbose_name_plural = _("index number schemes")
+
+    def __str__(self) -> str:
+        return f"{self.organ_id}: {self.template}"

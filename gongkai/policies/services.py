@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from gongkai.accounts import permissions
 from gongkai.accounts.domain import Action
@@ -28,7 +29,7 @@ from gongkai.policies.domain import (
     TransitionError,
 )
 from gongkai.policies.labels import DOCUMENT_NUMBER_ERRORS, FINDING_MESSAGES
-from gongkai.policies.models import AttributeDecision, IndexSequence, InformationItem, Seal, SealKey, Topic
+from gongkai.policies.models import AttributeDecision, IndexScheme, IndexSequence, InformationItem, Seal, SealKey, Topic
 from gongkai.policies.topics import STATE_COUNCIL_TOPICS
 from gongkai.workdays import services as workday_services
 
@@ -73,7 +74,8 @@ def _allocate_index_number(organ: Organ, year: int, month: int) -> str:
     sequence, _created = IndexSequence.objects.select_for_update().get_or_create(organ=organ, year=year)
     sequence.last_serial += 1
     sequence.save(update_fields=["last_serial"])
-    template = getattr(settings, "GONGKAI_INDEX_TEMPLATE", index_number.DEFAULT_TEMPLATE)
+    scheme = IndexScheme.objects.filter(organ=organ).first()
+    template = scheme.template if scheme else getattr(settings, "GONGKAI_INDEX_TEMPLATE", index_number.DEFAULT_TEMPLATE)
     context = index_number.IndexContext(organ.credit_code, organ.division_code, year, month, sequence.last_serial)
     return index_number.render(template, context)
 
@@ -401,3 +403,29 @@ def re_review(*, item: InformationItem, acting_user: User, keep: bool, reason: s
         after=item.snapshot(),
     )
     return item
+
+
+INDEX_TEMPLATE_ERRORS = {
+    "format": gettext_lazy("The template is not well formed: use fields in braces, such as {year}."),
+    "unknown_field": gettext_lazy("Use only these fields: credit_code, org_code, division_code, year, month, serial."),
+    "serial_and_year_required": gettext_lazy("The template must contain {year} and {serial}, or numbers would repeat."),
+}
+
+
+@transaction.atomic
+def set_index_template(*, organ: Organ, template: str, acting_user: User) -> IndexScheme:
+    """Give an organ its own 索引号 template; numbers already issued keep their form."""
+    permissions.require(acting_user, Action.MANAGE_ORGAN, organ)
+    try:
+        index_number.validate_template(template)
+    except index_number.IndexTemplateError as error:
+        raise ValidationError({"template": str(INDEX_TEMPLATE_ERRORS[str(error)])}) from error
+    scheme, _created = IndexScheme.objects.update_or_create(organ=organ, defaults={"template": template})
+    audit.record(
+        actor=acting_user,
+        action="policies.index_template_set",
+        target=scheme,
+        organ=organ,
+        after={"template": template},
+    )
+    return scheme

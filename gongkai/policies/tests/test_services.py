@@ -165,3 +165,20 @@ def test_publication_is_due_twenty_working_days_after_formation(
     item = draft(written_on=date(2023, 9, 22))
 
     assert services.publication_due_on(item) == date(2023, 10, 26)
+
+
+def test_an_organ_may_have_its_own_index_template(
+    draft: Callable[..., InformationItem], organ_tree: dict[str, Organ], staff_with_role: Callable[..., User]
+) -> None:
+    from gongkai.accounts.domain import Role
+
+    admin = staff_with_role(organ_tree["city"], Role.ADMINISTRATOR)
+    department = organ_tree["department"]
+    with pytest.raises(ValidationError) as raised:
+        services.set_index_template(organ=department, template="{org_code}-{year}", acting_user=admin)
+    assert "{serial}" in raised.value.message_dict["template"][0]
+
+    services.set_index_template(organ=department, template="{org_code}-{year}-{serial:04d}", acting_user=admin)
+    item = draft(written_on=date(2021, 5, 6))
+
+    assert item.index_number == f"{department.credit_code[8:17]}-2021-0001"
