@@ -27,6 +27,7 @@ from gongkai.policies.domain import (
     Status,
     Transition,
     TransitionError,
+    Validity,
 )
 from gongkai.policies.labels import DOCUMENT_NUMBER_ERRORS, FINDING_MESSAGES
 from gongkai.policies.models import AttributeDecision, IndexScheme, IndexSequence, InformationItem, Seal, SealKey, Topic
@@ -147,7 +148,13 @@ def _record_decision(
 
 @transaction.atomic
 def create_draft(
-    *, acting_user: User, organ: Organ, co_issuers: Iterable[Organ] = (), **fields: Any
+    *,
+    acting_user: User,
+    organ: Organ,
+    co_issuers: Iterable[Organ] = (),
+    amends: Iterable[InformationItem] = (),
+    repeals: Iterable[InformationItem] = (),
+    **fields: Any,
 ) -> InformationItem:
     permissions.require(acting_user, Action.DRAFT, organ)
     unknown = set(fields) - set(DRAFT_FIELDS)
@@ -162,13 +169,24 @@ def create_draft(
     item.full_clean(exclude=["index_number", "content_hash"])
     item.save()
     item.co_issuers.set(co_issuers)
+    item.amends.set(amends)
+    item.repeals.set(repeals)
     _record_decision(item, AttributeDecision.Occasion.DRAFTED, warnings, acting_user)
     audit.record(actor=acting_user, action="policies.drafted", target=item, organ=organ, after=item.snapshot())
     return item
 
 
 @transaction.atomic
-def update_draft(*, item: InformationItem, acting_user: User, reason: str = "", **changes: Any) -> InformationItem:
+def update_draft(
+    *,
+    item: InformationItem,
+    acting_user: User,
+    reason: str = "",
+    co_issuers: Iterable[Organ] | None = None,
+    amends: Iterable[InformationItem] | None = None,
+    repeals: Iterable[InformationItem] | None = None,
+    **changes: Any,
+) -> InformationItem:
     item = InformationItem.objects.select_for_update().get(pk=item.pk)
     permissions.require(acting_user, Action.DRAFT, item.organ)
     if item.status != Status.DRAFT:
@@ -183,6 +201,9 @@ def update_draft(*, item: InformationItem, acting_user: User, reason: str = "", 
     warnings = check_attribute(item)
     item.full_clean(exclude=["content_hash"])
     item.save()
+    for relation, chosen in (("co_issuers", co_issuers), ("amends", amends), ("repeals", repeals)):
+        if chosen is not None:
+            getattr(item, relation).set(chosen)
     if (item.attribute, item.legal_basis, item.attribute_reason) != attribute_before:
         _record_decision(item, AttributeDecision.Occasion.CHANGED, warnings, acting_user)
     audit.record(
@@ -268,6 +289,8 @@ def transition(*, item: InformationItem, to: Transition, acting_user: User, comm
     if to == Transition.PUBLISH:
         item.published_on = timezone.localdate()
     item.save(update_fields=["status", "published_on", "updated_at"])
+    if to == Transition.PUBLISH:
+        _repeal_predecessors(item, acting_user)
     if to == Transition.APPROVE:
         _apply_seal(item, acting_user)
     audit.record(
@@ -280,6 +303,21 @@ def transition(*, item: InformationItem, to: Transition, acting_user: User, comm
         after=item.snapshot(),
     )
     return item
+
+
+def _repeal_predecessors(item: InformationItem, acting_user: User) -> None:
+    """Publishing a document that repeals others makes them 废止 from that day, with a pointer back."""
+    for repealed in item.repeals.select_for_update(of=("self",)).exclude(declared_validity=Validity.REPEALED):
+        repealed.declared_validity, repealed.repealed_on = Validity.REPEALED, item.published_on
+        repealed.save(update_fields=["declared_validity", "repealed_on", "updated_at"])
+        audit.record(
+            actor=acting_user,
+            action="policies.repealed",
+            target=repealed,
+            organ=repealed.organ,
+            reason=item.index_number,
+            after={"repealed_on": repealed.repealed_on, "repealed_by": item.index_number},
+        )
 
 
 def verify_seal(seal_row: Seal) -> tuple[bool, bool]:

@@ -5,7 +5,8 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from gongkai.policies.models import ATTRIBUTE_LABELS, BASIS_LABELS, KIND_LABELS, VALIDITY_LABELS, Topic
+from gongkai.organs.models import Organ
+from gongkai.policies.models import ATTRIBUTE_LABELS, BASIS_LABELS, KIND_LABELS, VALIDITY_LABELS, InformationItem, Topic
 
 
 class TopicChoiceField(forms.ModelChoiceField[Topic]):
@@ -52,8 +53,63 @@ class ItemForm(forms.Form):
         label=_("re-review date"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
 
+    superior_index = forms.CharField(
+        label=_("superior document"),
+        required=False,
+        help_text=_("The index number of the superior document, if any."),
+    )
+    co_issuers = forms.ModelMultipleChoiceField(
+        label=_("joint issuers"),
+        required=False,
+        queryset=Organ.objects.active().order_by("sort_order", "id"),
+        help_text=_(
+            "For a joint document: the other issuing organs. This organ is the lead and decides the attribute."
+        ),
+    )
+    amends_index = forms.CharField(
+        label=_("documents it amends"), required=False, help_text=_("Index numbers, separated by spaces.")
+    )
+    repeals_index = forms.CharField(
+        label=_("documents it repeals"),
+        required=False,
+        help_text=_("Index numbers, separated by spaces. They become repealed when this document is published."),
+    )
+
+    def _items(self, field: str) -> list[InformationItem]:
+        numbers = self.cleaned_data.get(field, "").replace("，", " ").replace(",", " ").split()
+        found = {item.index_number: item for item in InformationItem.objects.filter(index_number__in=numbers)}
+        missing = [number for number in numbers if number not in found]
+        if missing:
+            raise forms.ValidationError(
+                _("No item has the index number %(numbers)s.") % {"numbers": "、".join(missing)}
+            )
+        return [found[number] for number in numbers]
+
+    def clean_superior_index(self) -> InformationItem | None:
+        items = self._items("superior_index")
+        return items[0] if items else None
+
+    def clean_amends_index(self) -> list[InformationItem]:
+        return self._items("amends_index")
+
+    def clean_repeals_index(self) -> list[InformationItem]:
+        return self._items("repeals_index")
+
     def service_fields(self) -> dict[str, Any]:
-        return dict(self.cleaned_data)
+        fields = dict(self.cleaned_data)
+        fields["superior"] = fields.pop("superior_index")
+        fields["amends"] = fields.pop("amends_index")
+        fields["repeals"] = fields.pop("repeals_index")
+        return fields
+
+    @staticmethod
+    def initial_for(item: InformationItem) -> dict[str, Any]:
+        initial: dict[str, Any] = {name: getattr(item, name) for name in ItemForm.base_fields if hasattr(item, name)}
+        initial["superior_index"] = item.superior.index_number if item.superior else ""
+        initial["co_issuers"] = list(item.co_issuers.all())
+        initial["amends_index"] = " ".join(item.amends.values_list("index_number", flat=True))
+        initial["repeals_index"] = " ".join(item.repeals.values_list("index_number", flat=True))
+        return initial
 
 
 class TransitionForm(forms.Form):

@@ -81,8 +81,7 @@ def item_new(request: HttpRequest) -> HttpResponse:
 def item_edit(request: HttpRequest, pk: int) -> HttpResponse:
     item = _visible_item(request, pk)
     user = staff_user(request)
-    initial = {name: getattr(item, name) for name in ItemForm.base_fields}
-    form = ItemForm(request.POST or None, initial=initial)
+    form = ItemForm(request.POST or None, initial=ItemForm.initial_for(item))
     if request.method == "POST" and form.is_valid():
         try:
             policy_services.update_draft(item=item, acting_user=user, **form.service_fields())

@@ -182,3 +182,21 @@ def test_an_organ_may_have_its_own_index_template(
     item = draft(written_on=date(2021, 5, 6))
 
     assert item.index_number == f"{department.credit_code[8:17]}-2021-0001"
+
+
+def test_publishing_a_repealing_document_repeals_its_predecessor_with_a_pointer(
+    draft: Callable[..., InformationItem], desk: dict[str, User]
+) -> None:
+    from django.test import Client
+
+    old = _release(draft(title="旧办法"), desk)
+    new = draft(title="新办法")
+    new = services.update_draft(item=new, acting_user=desk["drafter"], repeals=[old])
+    new = _release(new, desk)
+
+    old.refresh_from_db()
+    assert old.repealed_on == new.published_on
+    assert AuditEntry.objects.filter(action="policies.repealed", object_id=str(old.pk)).exists()
+    page = Client().get(f"/xxgk/fdzdgknr/{old.pk}/").content.decode()
+    assert "本文件已废止" in page
+    assert f'href="/xxgk/fdzdgknr/{new.pk}/"' in page
