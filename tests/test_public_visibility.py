@@ -1,24 +1,35 @@
 """Only published proactive items are ever visible to the public, on every public route.
 
 Items in every other state and attribute are created beside one published proactive item, then
-every public page, list, print view, seal page and API route is asked for each of them.
+every public page, list, print view, seal page, attachment download and API route is asked for
+each of them.
 """
 
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.http import HttpResponseBase
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from gongkai.accounts.domain import Role
 from gongkai.accounts.models import User
 from gongkai.organs.models import Organ
-from gongkai.policies import services
+from gongkai.policies import attachments, services
 from gongkai.policies.domain import DisclosureAttribute, ItemKind, LegalBasis, Status, Transition
 from gongkai.policies.models import InformationItem, Topic
 
 pytestmark = pytest.mark.django_db
+
+# The smallest valid PNG: one transparent pixel.
+PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d49444154789c63000100000500010d0a2db40000000049454e44ae426082"
+)
 
 RELEASE = [
     (Transition.SUBMIT, "drafter"),
@@ -29,7 +40,10 @@ RELEASE = [
 
 
 @pytest.fixture
-def items(organ_tree: dict[str, Organ], staff_with_role: Callable[..., User]) -> dict[str, InformationItem]:
+def items(
+    organ_tree: dict[str, Organ], staff_with_role: Callable[..., User], settings: Any, tmp_path: Path
+) -> dict[str, InformationItem]:
+    settings.MEDIA_ROOT = tmp_path
     services.ensure_topics()
     department = organ_tree["department"]
     desk = {
@@ -50,6 +64,10 @@ def items(organ_tree: dict[str, Organ], staff_with_role: Callable[..., User]) ->
             **extra,
         }
         item = services.create_draft(acting_user=desk["drafter"], organ=department, **fields)
+        # Named after the item, so the download shows whose attachment it is.
+        attachments.add_attachment(
+            item=item, uploaded=SimpleUploadedFile(f"{title}.png", PNG), acting_user=desk["drafter"]
+        )
         for transition, who in RELEASE[:steps]:
             item = services.transition(item=item, to=transition, acting_user=desk[who])
         return item
@@ -86,10 +104,22 @@ def _public_routes(item: InformationItem) -> Iterator[str]:
     yield f"/xxgk/fdzdgknr/{item.pk}/"
     yield f"/xxgk/fdzdgknr/{item.pk}/?print=1"
     yield f"/xxgk/fdzdgknr/{item.pk}/seal/"
+    yield _attachment_route(item)
     yield "/api/v1/documents"
     yield f"/api/v1/documents?organ={item.organ.slug}"
     yield f"/api/v1/documents/{item.pk}"
     yield f"/api/v1/documents/{item.index_number}"
+
+
+def _attachment_route(item: InformationItem) -> str:
+    return f"/xxgk/fdzdgknr/{item.pk}/attachments/{item.attachments.get().pk}/"
+
+
+def _shown(response: HttpResponseBase) -> str:
+    """What the visitor sees: the page, or for a download the file name it is saved under."""
+    if response.streaming:
+        return unquote(response.get("Content-Disposition", ""))
+    return response.content.decode()  # type: ignore[attr-defined]
 
 
 def test_the_published_proactive_item_is_visible_everywhere(client: Client, items: dict[str, InformationItem]) -> None:
@@ -99,7 +129,7 @@ def test_the_published_proactive_item_is_visible_everywhere(client: Client, item
             continue
         response = client.get(route)
         assert response.status_code == 200, route
-        assert public.title in response.content.decode(), route
+        assert public.title in _shown(response), route
 
 
 @pytest.mark.parametrize(
@@ -112,9 +142,10 @@ def test_nothing_else_is_visible_on_any_public_route(
     for route in _public_routes(item):
         response = client.get(route)
         assert response.status_code in {200, 404}, route
-        body = response.content.decode()
+        body = _shown(response)
         assert item.title not in body, route
         assert item.index_number not in body, route
+    assert client.get(_attachment_route(item)).status_code == 404
 
 
 def _all_public_url_patterns() -> Iterator[str]:
@@ -134,6 +165,7 @@ def test_every_public_route_that_shows_items_is_covered() -> None:
         "xxgk/fdzdgknr/",
         "xxgk/fdzdgknr/<int:pk>/",
         "xxgk/fdzdgknr/<int:pk>/seal/",
+        "xxgk/fdzdgknr/<int:pk>/attachments/<int:attachment_pk>/",
         "api/v1/documents",
         "api/v1/documents/<path:key>",
     }

@@ -11,9 +11,17 @@ from gongkai.workdays.labels import reason_label
 
 router = Router(tags=["calendar"])
 
+# The portal's calculator takes the same window: near date.max the count would run off the calendar.
+EARLIEST_START = date(2000, 1, 1)
+LATEST_START = date(2099, 12, 31)
+
 
 class DeadlineQuery(Schema):
-    start: date = Field(description="The day the period starts from (it never counts itself)")
+    start: date = Field(
+        ge=EARLIEST_START,
+        le=LATEST_START,
+        description="The day the period starts from (it never counts itself), 2000-01-01 to 2099-12-31",
+    )
     workdays: int = Field(ge=0, le=400, description="Number of working days")
 
 

@@ -2,11 +2,12 @@
 
 from typing import Any
 
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.forms.models import model_to_dict
 
 from gongkai.accounts import permissions
-from gongkai.accounts.domain import Action
+from gongkai.accounts.domain import Action, Refusal
 from gongkai.accounts.models import User
 from gongkai.core import audit
 from gongkai.organs import domain
@@ -38,12 +39,22 @@ def _snapshot(organ: Organ) -> dict[str, Any]:
     return model_to_dict(organ, fields=EDITABLE_FIELDS)
 
 
+def _require_placing_under(acting_user: User, parent: Organ | None) -> None:
+    """Placing an organ under a parent changes the parent's subtree, so it needs rights there.
+
+    The top of the tree is nobody's subtree: only the system places an organ there, because a role
+    held at a top-level organ grants the platform-wide actions.
+    """
+    if parent is None:
+        raise PermissionDenied(permissions.refusal_message(Refusal.OUTSIDE_SCOPE))
+    permissions.require(acting_user, Action.MANAGE_ORGAN, parent)
+
+
 @transaction.atomic
 def create_organ(*, acting_user: User | None, slug: str, **fields: Any) -> Organ:
     """Create an organ; `acting_user` None is the system (demo loading, first installation)."""
-    parent = fields.get("parent")
     if acting_user is not None:
-        permissions.require(acting_user, Action.MANAGE_ORGAN, parent)
+        _require_placing_under(acting_user, fields.get("parent"))
     organ = Organ(slug=slug, **fields)
     organ.credit_code = domain.normalise_credit_code(organ.credit_code)
     organ.full_clean()
@@ -62,6 +73,10 @@ def update_organ(*, organ: Organ, acting_user: User | None, reason: str = "", **
         if field not in EDITABLE_FIELDS:
             raise ValueError(f"{field} is not editable")
         setattr(organ, field, value)
+    if acting_user is not None and organ.parent_id != before["parent"]:
+        _require_placing_under(acting_user, organ.parent)
+    # Field validators run before Organ.clean, so normalise here as create_organ does.
+    organ.credit_code = domain.normalise_credit_code(organ.credit_code)
     organ.full_clean()
     organ.save()
     after = _snapshot(organ)

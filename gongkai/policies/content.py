@@ -39,7 +39,9 @@ def sanitise_body(html: str) -> tuple[str, str]:
 
 
 def content_hash_of(item: InformationItem) -> str:
-    return seal.content_hash(item.title, item.document_number, item.body)
+    """What the seal vouches for: title, document number, body and the attachments' fingerprints."""
+    attachments = sorted(item.attachments.values_list("sha256", flat=True)) if item.pk else []
+    return seal.content_hash(item.title, item.document_number, item.body, *attachments)
 
 
 def refresh_content(item: InformationItem) -> None:

@@ -377,7 +377,13 @@ def import_published(
         item.index_number = index_number_given
     else:
         item.index_number = _allocate_index_number(organ, item.formed_on.year, item.formed_on.month)
-    item.full_clean(exclude=["content_hash"])
+    # The related objects arrive as instances and both unique keys were checked above; skipping
+    # those lookups matters when a county's export of ten thousand rows comes in.
+    item.full_clean(
+        exclude=["content_hash", "organ", "topic", "created_by", "superior"],
+        validate_unique=False,
+        validate_constraints=False,
+    )
     item.save()
     _record_decision(item, AttributeDecision.Occasion.DRAFTED, warnings, acting_user)
     audit.record(

@@ -5,10 +5,12 @@ from django.http import HttpRequest
 from django.utils.functional import SimpleLazyObject
 
 from gongkai.organs import selectors as organ_selectors
+from gongkai.portal import navigation
 
 
 def site(request: HttpRequest) -> dict[str, Any]:
     preferences: frozenset[str] = getattr(request, "display_preferences", frozenset())
+    match = getattr(request, "resolver_match", None)
     return {
         "site_name": settings.GONGKAI_SITE_NAME,
         "site_code": settings.GONGKAI_SITE_CODE,
@@ -19,4 +21,9 @@ def site(request: HttpRequest) -> dict[str, Any]:
         "display_classes": " ".join(sorted(preferences)),
         "large_text": "large-text" in preferences,
         "high_contrast": "high-contrast" in preferences,
+        "nav_openness": navigation.OPENNESS_COLUMN,
+        "nav_sub_columns": navigation.OPENNESS_SUB_COLUMNS,
+        "nav_deadline_tool": navigation.DEADLINE_TOOL,
+        # Lets the navigation mark the page being read with aria-current.
+        "current_view": match.view_name if match else "",
     }

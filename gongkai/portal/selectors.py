@@ -7,16 +7,18 @@ from urllib.parse import urlencode
 from django.core.paginator import Page, Paginator
 from django.db.models import Q
 from django.http import QueryDict
+from django.urls import reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from gongkai.organs import selectors as organ_selectors
 from gongkai.organs.domain import OrganLevel
 from gongkai.organs.models import LEVEL_LABELS, Organ
+from gongkai.policies import attachment_files, attachments
 from gongkai.policies import selectors as policy_selectors
 from gongkai.policies import services as policy_services
 from gongkai.policies.domain import Validity
-from gongkai.policies.models import VALIDITY_LABELS, InformationItem, Seal, Topic
+from gongkai.policies.models import VALIDITY_LABELS, Attachment, InformationItem, Seal, Topic
 from gongkai.workdays.domain import Deadline
 from gongkai.workdays.labels import reason_label
 
@@ -25,6 +27,7 @@ from gongkai.workdays.labels import reason_label
 class ContactRow:
     label: Promise
     value: str
+    href: str = ""
 
 
 @dataclass(frozen=True)
@@ -42,8 +45,29 @@ class ProofRow:
     provisional: bool
 
 
+@dataclass(frozen=True)
+class Guide:
+    """What one organ's 政府信息公开指南 shows, read from the organ's own data."""
+
+    organ: Organ
+    contact_rows: list[ContactRow]
+    setup_rows: list[ContactRow]
+    subordinates: list[Organ]
+    topics: list[str]
+
+
+def organ_guide(organ: Organ) -> Guide:
+    return Guide(
+        organ=organ,
+        contact_rows=guide_contact_rows(organ),
+        setup_rows=guide_setup_rows(organ),
+        subordinates=list(organ_selectors.organs_in_official_order().filter(parent=organ)),
+        topics=list(Topic.objects.filter(parent=None).order_by("sort_order", "id").values_list("name", flat=True)),
+    )
+
+
 def guide_contact_rows(organ: Organ) -> list[ContactRow]:
-    """条例第十二条: the guide names the working body and how to reach it."""
+    """条例第十二条: the guide names the working body, its address, hours, phone, fax and online contact."""
     return [
         ContactRow(_("disclosure working body"), organ.disclosure_office),
         ContactRow(_("office address"), organ.office_address),
@@ -51,8 +75,36 @@ def guide_contact_rows(organ: Organ) -> list[ContactRow]:
         ContactRow(_("office hours"), organ.office_hours),
         ContactRow(_("telephone"), organ.phone),
         ContactRow(_("fax"), organ.fax),
-        ContactRow(_("email"), organ.email),
+        ContactRow(_("email"), organ.email, f"mailto:{organ.email}" if organ.email else ""),
+        ContactRow(_("website"), organ.website, organ.website if _is_web_address(organ.website) else ""),
     ]
+
+
+def _is_web_address(value: str) -> bool:
+    # Data entered outside a form skips URLField validation; never turn it into a javascript: link.
+    return value.startswith(("https://", "http://"))
+
+
+def guide_setup_rows(organ: Organ) -> list[ContactRow]:
+    """条例第二十条第一项: an organ discloses its set-up (机构设置) beside its functions."""
+    parent = organ.parent if organ.parent and organ.parent.is_active else None
+    return [
+        ContactRow(_("kind"), organ.get_kind_display()),
+        ContactRow(_("level"), organ.get_level_display()),
+        ContactRow(
+            _("parent organ"),
+            parent.name if parent else "",
+            reverse("portal:guide_organ", args=[parent.slug]) if parent else "",
+        ),
+    ]
+
+
+LATEST_COUNT = 8
+
+
+def latest_items() -> list[InformationItem]:
+    """The home page's newest information, through the same public door as every listing."""
+    return list(policy_selectors.public_items()[:LATEST_COUNT])
 
 
 def organs_by_level() -> list[OrganGroup]:
@@ -79,6 +131,13 @@ class MetadataRow:
 
 
 @dataclass(frozen=True)
+class PublicAttachment:
+    name: str
+    size: str
+    url: str
+
+
+@dataclass(frozen=True)
 class ItemPage:
     item: InformationItem
     metadata: list[tuple[MetadataRow, MetadataRow]]
@@ -86,6 +145,22 @@ class ItemPage:
     is_valid: bool
     successors: list[policy_selectors.Successor]
     seal: Seal | None
+    attachments: list[PublicAttachment]
+
+
+def _public_attachments(item: InformationItem) -> list[PublicAttachment]:
+    rows = []
+    for attachment in item.attachments.order_by("sort_order", "id"):
+        served = attachments.served_file(attachment)
+        url = reverse("portal:attachment", args=[item.pk, attachment.pk])
+        rows.append(PublicAttachment(served.name, attachment_files.human_size(served.size), url))
+    return rows
+
+
+def public_attachment(item_pk: int, attachment_pk: int) -> attachments.ServedFile:
+    """An attachment's public file, reached only through the public item it belongs to."""
+    item = policy_selectors.public_item(str(item_pk))
+    return attachments.served_file(Attachment.objects.get(pk=attachment_pk, item=item))
 
 
 def item_page(item: InformationItem, today: date) -> ItemPage:
@@ -109,6 +184,7 @@ def item_page(item: InformationItem, today: date) -> ItemPage:
         is_valid=validity == Validity.VALID,
         successors=policy_selectors.public_successors(item) if validity != Validity.VALID else [],
         seal=item.seals.select_related("key").order_by("-id").first(),
+        attachments=_public_attachments(item),
     )
 
 

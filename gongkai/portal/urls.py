@@ -12,6 +12,11 @@ urlpatterns = [
     path("xxgk/fdzdgknr/", views.statutory, name="statutory"),
     path("xxgk/fdzdgknr/<int:pk>/", views.information_item, name="item"),
     path("xxgk/fdzdgknr/<int:pk>/seal/", views.verify_seal, name="verify_seal"),
+    path(
+        "xxgk/fdzdgknr/<int:pk>/attachments/<int:attachment_pk>/",
+        views.attachment_download,
+        name="attachment",
+    ),
     path("xxgk/ndbg/", views.annual_reports, name="annual_reports"),
     path("tools/deadline/", views.deadline, name="deadline"),
     path("display/", views.display_preferences, name="display"),

@@ -1,6 +1,8 @@
 """Public pages. Each view reads through selectors and renders; no rules live here."""
 
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from urllib.parse import quote, urlencode
+
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
@@ -11,13 +13,14 @@ from django.views.decorators.http import require_GET, require_POST
 from gongkai.organs import selectors as organ_selectors
 from gongkai.organs.models import Organ
 from gongkai.policies import selectors as policy_selectors
-from gongkai.policies.models import InformationItem
+from gongkai.policies.models import Attachment, InformationItem
 from gongkai.portal import navigation, selectors
 from gongkai.portal.forms import DeadlineForm
 from gongkai.portal.middleware import DISPLAY_COOKIE, PREFERENCES, parse_preferences
 from gongkai.workdays import services as workday_services
 
 DISPLAY_COOKIE_MAX_AGE = 365 * 24 * 3600
+API_EXAMPLE = {"start": "2023-09-22", "workdays": "20"}
 
 
 def _crumbs(*trail: tuple[str, str]) -> list[tuple[str, str]]:
@@ -34,7 +37,11 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "portal/home.html",
-        {"sub_columns": navigation.OPENNESS_SUB_COLUMNS, "deadline_tool": navigation.DEADLINE_TOOL},
+        {
+            "sub_columns": navigation.OPENNESS_SUB_COLUMNS,
+            "deadline_tool": navigation.DEADLINE_TOOL,
+            "latest_items": selectors.latest_items(),
+        },
     )
 
 
@@ -61,7 +68,7 @@ def _guide(request: HttpRequest, organ: Organ | None) -> HttpResponse:
         {
             "title": column.title,
             "organ": organ,
-            "contact_rows": selectors.guide_contact_rows(organ) if organ else [],
+            "guide": selectors.organ_guide(organ) if organ else None,
             "organ_groups": selectors.organs_by_level(),
             "breadcrumbs": _openness_crumbs((str(column.title), "")),
         },
@@ -72,18 +79,23 @@ def _guide(request: HttpRequest, organ: Organ | None) -> HttpResponse:
 def guide(request: HttpRequest) -> HttpResponse:
     chosen = request.GET.get("organ", "")
     if chosen:
-        # The organ picker is a plain GET form, so it works without JavaScript.
-        return HttpResponseRedirect(reverse("portal:guide_organ", args=[chosen]))
+        # The organ picker is a plain GET form, so it works without JavaScript. The organ is looked
+        # up first: the parameter can hold anything, and only a real slug makes a valid address.
+        organ = _active_organ(chosen)
+        return HttpResponseRedirect(reverse("portal:guide_organ", args=[organ.slug]))
     return _guide(request, organ_selectors.root_organ())
 
 
 @require_GET
 def guide_organ(request: HttpRequest, slug: str) -> HttpResponse:
+    return _guide(request, _active_organ(slug))
+
+
+def _active_organ(slug: str) -> Organ:
     try:
-        organ = organ_selectors.organ_by_slug(slug)
+        return organ_selectors.organ_by_slug(slug)
     except Organ.DoesNotExist as missing:
         raise Http404(_("No such organ.")) from missing
-    return _guide(request, organ)
 
 
 def _column_page(request: HttpRequest, index: int) -> HttpResponse:
@@ -154,6 +166,25 @@ def verify_seal(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+def _content_disposition(name: str) -> str:
+    # RFC 6266 with the RFC 5987 filename* form for the Chinese name; the plain filename is a
+    # fallback for old clients, which would otherwise mangle non-ASCII names.
+    extension = name.rpartition(".")[2] if "." in name else ""
+    fallback = f"attachment.{extension}" if extension.isascii() and extension.isalnum() else "attachment"
+    return f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(name, safe='')}"
+
+
+@require_GET
+def attachment_download(request: HttpRequest, pk: int, attachment_pk: int) -> FileResponse:
+    try:
+        served = selectors.public_attachment(pk, attachment_pk)
+    except (InformationItem.DoesNotExist, Attachment.DoesNotExist) as missing:
+        raise Http404(_("No such attachment.")) from missing
+    response = FileResponse(served.file.open("rb"), content_type=served.content_type)
+    response["Content-Disposition"] = _content_disposition(served.name)
+    return response
+
+
 @require_GET
 def annual_reports(request: HttpRequest) -> HttpResponse:
     return _column_page(request, 3)
@@ -162,10 +193,12 @@ def annual_reports(request: HttpRequest) -> HttpResponse:
 @require_GET
 def deadline(request: HttpRequest) -> HttpResponse:
     tool = navigation.DEADLINE_TOOL
-    form = DeadlineForm(request.GET if "start" in request.GET else None)
+    form = DeadlineForm.from_query(request.GET)
     result = None
     if form.is_valid():
         result = workday_services.compute_deadline(form.cleaned_data["start"], form.cleaned_data["workdays"])
+    # The API link repeats the reader's own question, so the JSON can be checked against the page.
+    api_query = urlencode({"start": result.start.isoformat(), "workdays": result.workdays} if result else API_EXAMPLE)
     return render(
         request,
         "portal/deadline.html",
@@ -174,7 +207,7 @@ def deadline(request: HttpRequest) -> HttpResponse:
             "form": form,
             "result": result,
             "proof_rows": selectors.proof_rows(result) if result else [],
-            "api_example": reverse("api:deadline") + "?start=2023-09-22&workdays=20",
+            "api_url": f"{reverse('api:deadline')}?{api_query}",
             "breadcrumbs": _crumbs((str(tool.title), "")),
         },
     )

@@ -11,10 +11,10 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from gongkai.accounts import permissions
 from gongkai.accounts.domain import Action
-from gongkai.policies import privacy_review
+from gongkai.policies import attachment_files, attachments, privacy_review
 from gongkai.policies import services as policy_services
-from gongkai.policies.domain import Transition
-from gongkai.policies.models import InformationItem, PrivacyFinding
+from gongkai.policies.domain import Status, Transition
+from gongkai.policies.models import Attachment, InformationItem, PrivacyFinding
 from gongkai.workbench import current_organ as organ_context
 from gongkai.workbench import item_selectors
 from gongkai.workbench.item_forms import ItemForm, TransitionForm
@@ -101,7 +101,50 @@ def item_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
     item = _visible_item(request, pk)
-    return render_page(request, "workbench/item_detail.html", item_selectors.item_detail(staff_user(request), item))
+    user = staff_user(request)
+    context = item_selectors.item_detail(user, item)
+    context["findings"] = item.privacy_findings.select_related("resolved_by", "attachment").order_by("id")
+    context["attachments"] = [
+        (attachment, attachment_files.human_size(attachment.size))
+        for attachment in item.attachments.order_by("sort_order", "id")
+    ]
+    context["can_attach"] = item.status == Status.DRAFT and permissions.can(user, Action.DRAFT, item.organ)
+    return render_page(request, "workbench/item_detail.html", context)
+
+
+@login_required
+@require_POST
+def attachment_add(request: HttpRequest, pk: int) -> HttpResponse:
+    item = _visible_item(request, pk)
+    uploaded = request.FILES.get("file")
+    if uploaded is None:
+        messages.error(request, _("Choose a file to attach."))
+        return HttpResponseRedirect(reverse("workbench:item_detail", args=[pk]))
+    try:
+        attachment = attachments.add_attachment(item=item, uploaded=uploaded, acting_user=staff_user(request))
+    except PermissionDenied as refusal:
+        return forbidden(request, str(refusal))
+    except ValidationError as invalid:
+        messages.error(request, " ".join(invalid.messages))
+    else:
+        messages.success(request, _("Attached %(name)s.") % {"name": attachment.original_name})
+    return HttpResponseRedirect(reverse("workbench:item_detail", args=[pk]))
+
+
+@login_required
+@require_POST
+def attachment_remove(request: HttpRequest, pk: int, attachment_pk: int) -> HttpResponse:
+    item = _visible_item(request, pk)
+    attachment = get_object_or_404(Attachment, pk=attachment_pk, item=item)
+    try:
+        attachments.remove_attachment(attachment=attachment, acting_user=staff_user(request))
+    except PermissionDenied as refusal:
+        return forbidden(request, str(refusal))
+    except ValidationError as invalid:
+        messages.error(request, " ".join(invalid.messages))
+    else:
+        messages.success(request, _("Removed %(name)s.") % {"name": attachment.original_name})
+    return HttpResponseRedirect(reverse("workbench:item_detail", args=[pk]))
 
 
 @login_required

@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from gongkai.workbench import item_views, ledger_views, views
+from gongkai.workbench import import_views, item_views, ledger_views, views
 
 app_name = "workbench"
 urlpatterns = [
@@ -18,7 +18,16 @@ urlpatterns = [
     path("items/<int:pk>/", item_views.item_detail, name="item_detail"),
     path("items/<int:pk>/edit/", item_views.item_edit, name="item_edit"),
     path("items/<int:pk>/privacy/<int:finding_pk>/", item_views.privacy_resolve, name="privacy_resolve"),
+    path("items/<int:pk>/attachments/", item_views.attachment_add, name="attachment_add"),
+    path(
+        "items/<int:pk>/attachments/<int:attachment_pk>/remove/",
+        item_views.attachment_remove,
+        name="attachment_remove",
+    ),
     path("items/<int:pk>/<str:transition>/", item_views.item_transition, name="item_transition"),
+    path("imports/", import_views.import_list, name="import_list"),
+    path("imports/<int:pk>/", import_views.import_detail, name="import_detail"),
+    path("imports/<int:pk>/errors.xlsx", import_views.import_errors, name="import_errors"),
     path("ledger/", ledger_views.ledger_page, name="ledger"),
     path("re-review/", ledger_views.re_review_queue, name="re_review"),
     path("re-review/<int:pk>/", ledger_views.re_review_decide, name="re_review_decide"),

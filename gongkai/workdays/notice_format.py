@@ -4,7 +4,8 @@ One festival per line: its name, then dates or ranges, for example
     国庆节 2027-10-01~2027-10-07
     春节 2027-02-06至2027-02-13
     劳动节 2027-05-01 2027-05-02
-Dates may be written 2027-10-01, 2027/10/01 or 2027年10月1日.
+Dates may be written 2027-10-01, 2027/10/01 or 2027年10月1日, each with its year; nothing but
+dates and ranges may follow the festival name.
 """
 
 import re
@@ -12,6 +13,9 @@ from datetime import date, timedelta
 
 _DATE = r"(\d{4})\s*[-/年.]\s*(\d{1,2})\s*[-/月.]\s*(\d{1,2})\s*日?"
 _RANGE = re.compile(_DATE + r"(?:\s*(?:~|～|至|到|—|–|-{1,2})\s*" + _DATE + r")?")
+# Between and after the dates only spaces and list punctuation may remain: a range end written
+# without its year (2027年10月1日至7日) or a remark (共8天) would otherwise be dropped silently.
+_SEPARATORS_ONLY = re.compile(r"[\s,，、;；]*")
 
 
 class NoticeFormatError(ValueError):
@@ -41,6 +45,8 @@ def parse_days(text: str, *, year: int) -> dict[date, str]:
         festival = line[: first.start()].strip(" :：,，、")
         if not festival:
             raise NoticeFormatError(line_number, "no_festival")
+        if not _SEPARATORS_ONLY.fullmatch(_RANGE.sub(" ", line[first.start() :])):
+            raise NoticeFormatError(line_number, "extra_text")
         for match in _RANGE.finditer(line):
             start = _make_date(line_number, *match.groups()[:3])
             end = _make_date(line_number, *match.groups()[3:]) if match.group(4) else start

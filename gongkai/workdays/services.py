@@ -24,6 +24,9 @@ NOTICE_ERRORS = {
     "invalid_date": gettext_lazy("a date does not exist"),
     "range_backwards": gettext_lazy("a range ends before it starts"),
     "wrong_year": gettext_lazy("a date is outside the year of this arrangement"),
+    "extra_text": gettext_lazy(
+        "after the festival name write only full dates and ranges, such as 2027-10-01~2027-10-07"
+    ),
 }
 
 
@@ -134,6 +137,8 @@ def confirm_arrangement(*, arrangement: CalendarArrangement, acting_user: User) 
 
 @transaction.atomic
 def reject_arrangement(*, arrangement: CalendarArrangement, acting_user: User, reason: str) -> CalendarArrangement:
+    # Read the status under the lock, as confirming does: a stale copy must not undo a confirmation.
+    arrangement = CalendarArrangement.objects.select_for_update().get(pk=arrangement.pk)
     permissions.require(acting_user, Action.CONFIRM_CALENDAR, originator=arrangement.entered_by)
     if arrangement.status != ArrangementStatus.PROPOSED:
         raise ValidationError(_("Only an arrangement awaiting confirmation can be rejected."))

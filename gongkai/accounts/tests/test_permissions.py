@@ -12,7 +12,7 @@ from django.core.exceptions import PermissionDenied
 
 from gongkai.accounts import domain, permissions
 from gongkai.accounts.domain import Action, Refusal, Relation, Role
-from gongkai.accounts.models import User
+from gongkai.accounts.models import ROLE_LABELS, User
 from gongkai.organs.domain import OrganKind, OrganLevel
 from gongkai.organs.models import Organ
 from gongkai.organs.tests.factories import OrganFactory
@@ -428,3 +428,11 @@ def test_organs_for_lists_organs_in_official_order_and_skips_inactive_ones(
         organ_tree["county"],
         organ_tree["department"],
     ]
+
+
+def test_every_role_has_its_own_label() -> None:
+    labels = [str(ROLE_LABELS[role]) for role in Role]
+
+    assert set(ROLE_LABELS) == set(Role)
+    assert all(label.strip() for label in labels)
+    assert len(set(labels)) == len(Role)

@@ -76,6 +76,10 @@ def test_zero_working_days_is_the_start_day_itself(client: Client) -> None:
         {"start": "22/09/2023", "workdays": "20"},
         {"workdays": "20"},
         {"start": "2023-09-22"},
+        # Outside the calculator's window; near date.max the count would run off the calendar.
+        {"start": "1999-12-31", "workdays": "20"},
+        {"start": "2100-01-01", "workdays": "20"},
+        {"start": "9999-12-20", "workdays": "20"},
     ],
 )
 def test_bad_input_is_refused(client: Client, query: dict[str, str]) -> None:
@@ -91,3 +95,14 @@ def test_the_openapi_document_describes_the_endpoint(client: Client) -> None:
     operation = document["paths"]["/api/v1/calendar/deadline"]["get"]
     assert {parameter["name"] for parameter in operation["parameters"]} == {"start", "workdays"}
     assert "200" in operation["responses"]
+
+
+@pytest.mark.parametrize(("start", "workdays"), [("2000-01-01", "400"), ("2099-12-31", "400")])
+def test_the_ends_of_the_window_are_answered(client: Client, start: str, workdays: str) -> None:
+    response = client.get("/api/v1/calendar/deadline", {"start": start, "workdays": workdays})
+
+    body = response.json()
+    assert response.status_code == 200
+    assert body["start"] == start
+    assert sum(day["counted"] for day in body["proof"]) == 400
+    assert body["proof"][-1]["date"] == body["due"]

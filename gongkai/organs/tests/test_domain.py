@@ -1,18 +1,25 @@
 """统一社会信用代码 (GB 32100-2015) and division codes, without the database."""
 
+from collections.abc import Mapping
+from enum import StrEnum
+
 import pytest
+from django.utils.functional import Promise
 from hypothesis import given
 from hypothesis import strategies as st
 
 from gongkai.organs.domain import (
     CREDIT_CODE_ALPHABET,
     CreditCodeError,
+    OrganKind,
+    OrganLevel,
     credit_code_check_character,
     is_valid_credit_code,
     is_valid_division_code,
     normalise_credit_code,
     validate_credit_code,
 )
+from gongkai.organs.models import KIND_LABELS, LEVEL_LABELS
 
 
 @pytest.mark.parametrize(
@@ -123,3 +130,12 @@ def test_a_forbidden_letter_in_the_body_cannot_get_a_check_character() -> None:
 @pytest.mark.parametrize("code", ["", "9135010", "91350100M000100Y43 ", "９1350100M000100Y43"])
 def test_malformed_input_is_invalid(code: str) -> None:
     assert not is_valid_credit_code(code)
+
+
+@pytest.mark.parametrize(("labels", "codes"), [(KIND_LABELS, OrganKind), (LEVEL_LABELS, OrganLevel)])
+def test_every_kind_and_level_has_its_own_label(labels: Mapping[str, Promise], codes: type[StrEnum]) -> None:
+    texts = [str(labels[code]) for code in codes]
+
+    assert set(labels) == set(codes)
+    assert all(text.strip() for text in texts)
+    assert len(set(texts)) == len(texts)

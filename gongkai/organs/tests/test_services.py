@@ -3,13 +3,15 @@ from collections.abc import Callable
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from gongkai.accounts.domain import Role
+from gongkai.accounts import permissions
+from gongkai.accounts.domain import Action, Role
 from gongkai.accounts.models import User
 from gongkai.core.models import AuditEntry
 from gongkai.demo.organs import fictional_credit_code
 from gongkai.organs import selectors, services
 from gongkai.organs.domain import OrganKind, OrganLevel
 from gongkai.organs.models import Organ
+from gongkai.organs.tests.factories import OrganFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -168,3 +170,60 @@ def test_an_administrator_manages_organs_below_but_not_above(
             services.update_organ(organ=organ, acting_user=actor, phone="0350-3")
 
     assert AuditEntry.objects.filter(action="organs.organ_updated").count() == 1
+
+
+def test_a_county_administrator_cannot_lift_their_county_to_the_top_of_the_tree(
+    organ_tree: dict[str, Organ], staff_with_role: Callable[..., User]
+) -> None:
+    # A role held at a top-level organ grants the platform-wide actions (the calendar), so
+    # detaching the county would turn its administrator into a platform administrator.
+    county_admin = staff_with_role(organ_tree["county"], Role.ADMINISTRATOR)
+    assert not permissions.can(county_admin, Action.MANAGE_CALENDAR)
+
+    with pytest.raises(PermissionDenied):
+        services.update_organ(organ=organ_tree["county"], acting_user=county_admin, parent=None)
+
+    assert Organ.objects.get(pk=organ_tree["county"].pk).parent == organ_tree["city"]
+    assert not permissions.can(county_admin, Action.MANAGE_CALENDAR)
+    assert not AuditEntry.objects.exists()
+
+
+def test_moving_an_organ_needs_rights_at_its_new_parent(
+    organ_tree: dict[str, Organ], staff_with_role: Callable[..., User]
+) -> None:
+    county_admin = staff_with_role(organ_tree["county"], Role.ADMINISTRATOR)
+    county_department = organ_tree["county_department"]
+    township = OrganFactory.create(name="测试县城关镇人民政府", kind=OrganKind.TOWNSHIP, parent=organ_tree["county"])
+
+    with pytest.raises(PermissionDenied):
+        services.update_organ(organ=county_department, acting_user=county_admin, parent=organ_tree["department"])
+    assert Organ.objects.get(pk=county_department.pk).parent == organ_tree["county"]
+
+    services.update_organ(organ=county_department, acting_user=county_admin, parent=township, reason="划转")
+
+    assert Organ.objects.get(pk=county_department.pk).parent == township
+    entry = AuditEntry.objects.get(action="organs.organ_updated")
+    assert (entry.before, entry.after) == ({"parent": organ_tree["county"].pk}, {"parent": township.pk})
+
+
+def test_only_the_system_creates_a_top_level_organ(
+    organ_tree: dict[str, Organ], staff_with_role: Callable[..., User]
+) -> None:
+    city_admin = staff_with_role(organ_tree["city"], Role.ADMINISTRATOR)
+    fields = {**_new_organ_fields(organ_tree["city"]), "parent": None, "kind": OrganKind.GOVERNMENT}
+
+    with pytest.raises(PermissionDenied) as raised:
+        services.create_organ(acting_user=city_admin, slug="second-root", **fields)
+
+    assert str(raised.value).strip()
+    assert not Organ.objects.filter(slug="second-root").exists()
+    services.create_organ(acting_user=None, slug="second-root", **fields)
+    assert Organ.objects.get(slug="second-root").parent is None
+
+
+def test_an_update_normalises_the_credit_code_as_creation_does(organ_tree: dict[str, Organ]) -> None:
+    code = fictional_credit_code("140900", 779)
+
+    services.update_organ(organ=organ_tree["department"], acting_user=None, credit_code=f" {code.lower()} ")
+
+    assert Organ.objects.get(pk=organ_tree["department"].pk).credit_code == code

@@ -26,8 +26,10 @@ PAGES = [
 def test_every_page_has_one_chinese_heading_and_a_unique_title(
     client: Client, organ_tree: dict[str, Organ], name: str, heading: str
 ) -> None:
-    page = client.get(reverse(name)).content.decode()
+    response = client.get(reverse(name))
+    page = response.content.decode()
 
+    assert response.status_code == 200
     assert re.findall(r"<h1[^>]*>(.*?)</h1>", page) == [heading]
     assert re.search(r"<title>(.*?)</title>", page).group(1).startswith(heading)  # type: ignore[union-attr]
     assert '<html lang="zh-CN"' in page

@@ -30,6 +30,13 @@ def test_ranges_single_days_and_chinese_dates_are_read() -> None:
         ("春节 2027-02-30", 1, "invalid_date"),
         ("春节 2027-02-08~2027-02-06", 1, "range_backwards"),
         ("元旦 2028-01-01", 1, "wrong_year"),
+        # The notice's own shorthand leaves the year off the range's end; reading it as the first
+        # day alone would lose six holidays, so every such line is refused.
+        ("国庆节 2027年10月1日至7日", 1, "extra_text"),
+        ("国庆节 2027-10-01~10-07", 1, "extra_text"),
+        ("国庆节 2027-10-01（星期五）至2027-10-07", 1, "extra_text"),
+        ("元旦 2027-01-01\n春节 2027-02-06~2027-02-13 共8天", 2, "extra_text"),
+        ("春节 2027-02-06 放假", 1, "extra_text"),
     ],
 )
 def test_a_bad_line_is_named_with_its_problem(text: str, line: int, problem: str) -> None:
@@ -107,3 +114,9 @@ def test_every_date_spelling_is_read_as_the_same_day(listed: list[date], spellin
     line = "春节 " + " ".join(spelling.format(day) for day in listed)
 
     assert parse_days(line, year=2027) == dict.fromkeys(listed, "春节")
+
+
+def test_list_punctuation_between_dates_is_accepted() -> None:
+    assert parse_days("国庆节：2027-10-01、2027-10-02，2027-10-03；", year=2027) == {
+        date(2027, 10, day): "国庆节" for day in (1, 2, 3)
+    }

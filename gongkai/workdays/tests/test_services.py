@@ -3,12 +3,13 @@ from datetime import date
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils.translation import gettext
 
 from gongkai.accounts.domain import Role
 from gongkai.accounts.models import User
 from gongkai.core.models import AuditEntry
 from gongkai.organs.models import Organ
-from gongkai.workdays import selectors, services
+from gongkai.workdays import labels, selectors, services
 from gongkai.workdays.models import ArrangementStatus, CalendarArrangement, TrackedDeadline
 from gongkai.workdays.package_seed import package_arrangements
 
@@ -366,3 +367,46 @@ def test_a_confirmation_rolled_back_after_the_calendar_was_read_leaves_no_stale_
     assert selectors.current_calendar().is_workday(date(NEXT_YEAR, 1, 4))
     tracked.refresh_from_db()
     assert (tracked.due_on, tracked.provisional) == (date(NEXT_YEAR, 1, 8), False)
+
+
+def test_a_range_end_without_its_year_is_refused_rather_than_shortened(admins: tuple[User, User]) -> None:
+    entries_before = AuditEntry.objects.count()
+
+    with pytest.raises(ValidationError) as raised:
+        _propose(admins[0], holidays=f"元旦 {NEXT_YEAR}-01-01\n国庆节 {NEXT_YEAR}年10月1日至7日")
+
+    # The problem's msgid may still await its translation, so the expected text is built the same way.
+    expected = gettext("Line %(line)s: %(problem)s.") % {"line": 2, "problem": services.NOTICE_ERRORS["extra_text"]}
+    assert raised.value.message_dict["holidays_text"] == [expected]
+    assert not CalendarArrangement.objects.filter(year=NEXT_YEAR).exists()
+    assert AuditEntry.objects.count() == entries_before
+
+
+def test_a_stale_copy_cannot_reject_a_confirmed_arrangement(admins: tuple[User, User]) -> None:
+    entered_by, confirmer = admins
+    arrangement = _propose(entered_by)
+    stale = CalendarArrangement.objects.get(pk=arrangement.pk)
+    services.confirm_arrangement(arrangement=arrangement, acting_user=confirmer)
+    entries_before = AuditEntry.objects.count()
+
+    with pytest.raises(ValidationError):
+        services.reject_arrangement(arrangement=stale, acting_user=confirmer, reason="迟到的驳回")
+
+    assert CalendarArrangement.objects.get(pk=arrangement.pk).status == ArrangementStatus.CONFIRMED
+    assert selectors.current_calendar().has_arrangement(NEXT_YEAR)
+    assert AuditEntry.objects.count() == entries_before
+
+
+def test_every_calendar_action_in_the_trail_has_a_label(
+    admins: tuple[User, User], organ_tree: dict[str, Organ]
+) -> None:
+    entered_by, confirmer = admins
+    tracked = _track(organ_tree["department"], date(NEXT_YEAR, 1, 1))
+    services.confirm_arrangement(arrangement=_propose(entered_by), acting_user=confirmer)
+    services.reject_arrangement(arrangement=_propose(entered_by), acting_user=confirmer, reason="重复录入")
+    services.close_deadline(deadline=tracked, acting_user=confirmer, reason="已答复")
+
+    recorded = set(AuditEntry.objects.filter(action__startswith="workdays.").values_list("action", flat=True))
+
+    assert recorded == set(labels.AUDIT_ACTION_LABELS)
+    assert all(str(label).strip() for label in labels.AUDIT_ACTION_LABELS.values())
