@@ -5,7 +5,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -473,3 +473,45 @@ def set_index_template(*, organ: Organ, template: str, acting_user: User) -> Ind
         after={"template": template},
     )
     return scheme
+
+
+def _require_taxonomy_rights(acting_user: User) -> None:
+    """The taxonomy is shared by every organ: the city's openness office keeps it."""
+    root = Organ.objects.active().filter(parent__isnull=True).order_by("sort_order", "id").first()
+    if root is None:
+        raise PermissionDenied(_("No top-level organ is set up."))
+    permissions.require(acting_user, Action.MANAGE_PUBLICATIONS, root)
+
+
+@transaction.atomic
+def add_topic(*, parent: Topic | None, name: str, acting_user: User) -> Topic:
+    """Add a local category (e.g. 乡村振兴 under 民政、扶贫、救灾); the State Council's tree is the seed."""
+    _require_taxonomy_rights(acting_user)
+    name = name.strip()
+    if not name:
+        raise ValidationError({"name": _("Enter the name of the category.")})
+    if parent is not None and parent.parent_id is not None:
+        raise ValidationError({"parent": _("Categories have two levels; choose a first-level category.")})
+    if Topic.objects.filter(parent=parent, name=name).exists():
+        raise ValidationError({"name": _("This category already exists.")})
+    last = Topic.objects.filter(parent=parent).order_by("-sort_order").values_list("sort_order", flat=True).first()
+    topic = Topic.objects.create(parent=parent, name=name, sort_order=(last or 0) + 1)
+    audit.record(actor=acting_user, action="policies.topic_added", target=topic, after={"path": topic.path})
+    return topic
+
+
+@transaction.atomic
+def rename_topic(*, topic: Topic, name: str, acting_user: User) -> Topic:
+    _require_taxonomy_rights(acting_user)
+    name = name.strip()
+    if not name:
+        raise ValidationError({"name": _("Enter the name of the category.")})
+    if Topic.objects.filter(parent=topic.parent_id, name=name).exclude(pk=topic.pk).exists():
+        raise ValidationError({"name": _("This category already exists.")})
+    before = {"path": topic.path}
+    topic.name = name
+    topic.save(update_fields=["name", "updated_at"])
+    audit.record(
+        actor=acting_user, action="policies.topic_renamed", target=topic, before=before, after={"path": topic.path}
+    )
+    return topic

@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from gongkai.workbench import import_views, item_views, ledger_views, views
+from gongkai.workbench import import_views, item_views, ledger_views, topic_views, views
 
 app_name = "workbench"
 urlpatterns = [
@@ -28,6 +28,9 @@ urlpatterns = [
     path("imports/", import_views.import_list, name="import_list"),
     path("imports/<int:pk>/", import_views.import_detail, name="import_detail"),
     path("imports/<int:pk>/errors.xlsx", import_views.import_errors, name="import_errors"),
+    path("topics/", topic_views.topic_tree, name="topics"),
+    path("topics/add/", topic_views.topic_add, name="topic_add"),
+    path("topics/<int:pk>/rename/", topic_views.topic_rename, name="topic_rename"),
     path("ledger/", ledger_views.ledger_page, name="ledger"),
     path("re-review/", ledger_views.re_review_queue, name="re_review"),
     path("re-review/<int:pk>/", ledger_views.re_review_decide, name="re_review_decide"),
