@@ -37,6 +37,15 @@ class ItemForm(forms.Form):
         label=_("keywords"), required=False, max_length=200, help_text=_("Separate with spaces.")
     )
     body = forms.CharField(label=_("body"), required=False, widget=forms.Textarea(attrs={"rows": 12}))
+    target_groups = forms.CharField(
+        label=_("target groups"),
+        required=False,
+        max_length=200,
+        help_text=_("Who the policy concerns, e.g. 小微企业 高校毕业生; used to push it to them."),
+    )
+    areas = forms.CharField(
+        label=_("areas"), required=False, max_length=200, help_text=_("Where it applies, e.g. 忻府区.")
+    )
     declared_validity = forms.ChoiceField(label=_("validity"), choices=list(VALIDITY_LABELS.items()), initial="VALID")
     expires_on = forms.DateField(label=_("expiry date"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
     attribute = forms.ChoiceField(
