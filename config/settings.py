@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "gongkai.accounts",
     "gongkai.workdays",
     "gongkai.policies",
+    "gongkai.foi",
     "gongkai.portal",
     "gongkai.workbench",
     "gongkai.api",

@@ -1,0 +1,148 @@
+"""Information applications (政府信息公开申请) and what happens to them."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from gongkai.core.models import BaseModel
+from gongkai.foi.applicants import ApplicantKind, IdType
+from gongkai.foi.domain import State
+from gongkai.foi.receipt import Channel
+
+APPLICANT_KIND_LABELS = {
+    ApplicantKind.NATURAL_PERSON: _("natural person"),
+    ApplicantKind.COMMERCIAL: _("commercial enterprise"),
+    ApplicantKind.RESEARCH: _("research institution"),
+    ApplicantKind.PUBLIC_WELFARE: _("public-welfare organisation"),
+    ApplicantKind.LEGAL_SERVICE: _("legal-service organisation"),
+    ApplicantKind.OTHER_ORGANISATION: _("other organisation"),
+}
+ID_TYPE_LABELS = {
+    IdType.RESIDENT_ID: _("resident identity card"),
+    IdType.PASSPORT: _("passport"),
+    IdType.HK_MACAO_PERMIT: _("Mainland travel permit for Hong Kong and Macao residents"),
+    IdType.TAIWAN_PERMIT: _("Mainland travel permit for Taiwan residents"),
+    IdType.FOREIGN_PERMANENT_RESIDENT: _("foreign permanent resident ID card"),
+    IdType.OTHER: _("other identity document"),
+}
+CHANNEL_LABELS = {
+    Channel.IN_PERSON: _("in person"),
+    Channel.SIGNED_MAIL: _("mail signed for"),
+    Channel.ORDINARY_LETTER: _("ordinary letter"),
+    Channel.ONLINE: _("online"),
+    Channel.FAX: _("fax"),
+    Channel.EMAIL: _("email"),
+    Channel.ORAL: _("oral, written down for the applicant"),
+}
+STATE_LABELS = {
+    State.AWAITING_CONFIRMATION: _("awaiting confirmation of receipt"),
+    State.REGISTERED: _("registered"),
+    State.CORRECTION_REQUESTED: _("awaiting correction"),
+    State.IN_PROGRESS: _("in progress"),
+    State.CONSULTING: _("consulting"),
+    State.AWAITING_FEE: _("awaiting payment"),
+    State.DECISION_DRAFTED: _("reply drafted"),
+    State.DECISION_APPROVED: _("reply approved"),
+    State.SERVED: _("reply served"),
+    State.CLOSED: _("closed"),
+    State.WITHDRAWN: _("withdrawn"),
+}
+DELIVERY_LABELS = {
+    "PAPER": _("paper"),
+    "ELECTRONIC": _("electronic file"),
+    "EMAIL": _("by email"),
+    "COLLECT": _("collect in person"),
+}
+
+
+class ApplicationSequence(models.Model):
+    """Last tracking serial per organ and year; the row is locked while a number is taken."""
+
+    organ = models.ForeignKey("organs.Organ", on_delete=models.CASCADE, related_name="+")
+    year = models.PositiveSmallIntegerField()
+    last_serial = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["organ", "year"], name="application_sequence_per_organ_year")]
+
+    def __str__(self) -> str:
+        return f"{self.organ_id}/{self.year}: {self.last_serial}"
+
+
+class Application(BaseModel):
+    """政府信息公开申请: registered on arrival, whatever the channel (登记制)."""
+
+    organ = models.ForeignKey(
+        "organs.Organ", verbose_name=_("organ applied to"), on_delete=models.PROTECT, related_name="applications"
+    )
+    tracking_number = models.CharField(_("tracking number"), max_length=30, unique=True)
+    query_code_hash = models.CharField(max_length=128)
+    state = models.CharField(_("state"), max_length=30, choices=STATE_LABELS)
+    handler = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("handler"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    # Applicant (条例第二十九条第（一）项). Personal data: shown only to the handling organ's staff.
+    applicant_kind = models.CharField(_("applicant"), max_length=30, choices=APPLICANT_KIND_LABELS)
+    applicant_name = models.CharField(_("name"), max_length=100)
+    id_type = models.CharField(_("identity document"), max_length=30, choices=ID_TYPE_LABELS, blank=True)
+    id_number = models.CharField(_("identity document number"), max_length=30, blank=True)
+    credit_code = models.CharField(_("unified social credit code"), max_length=18, blank=True)
+    legal_representative = models.CharField(_("legal representative"), max_length=50, blank=True)
+    contact_person = models.CharField(_("contact person"), max_length=50, blank=True)
+    phone = models.CharField(_("telephone"), max_length=30)
+    address = models.CharField(_("postal address"), max_length=200, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+
+    # The request (第（二）项、第（三）项).
+    description = models.TextField(_("information requested"))
+    delivery = models.CharField(_("form wanted"), max_length=20, choices=DELIVERY_LABELS)
+
+    # Arrival and the clock (第三十条、第三十一条、第三十三条).
+    channel = models.CharField(_("channel"), max_length=20, choices=CHANNEL_LABELS)
+    arrived_on = models.DateField(_("date of arrival"))
+    signed_for_on = models.DateField(_("date signed for"), null=True, blank=True)
+    confirmed_on = models.DateField(_("date receipt confirmed"), null=True, blank=True)
+    received_on = models.DateField(_("date of receipt"), null=True, blank=True)
+    supplement_received_on = models.DateField(_("date supplement received"), null=True, blank=True)
+    extension_workdays = models.PositiveSmallIntegerField(_("extension (working days)"), default=0)
+    due_on = models.DateField(_("answer due"), null=True, blank=True, db_index=True)
+    due_provisional = models.BooleanField(default=False)
+    calendar_version = models.PositiveIntegerField(default=0)
+    registered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("information application")
+        verbose_name_plural = _("information applications")
+        indexes = [models.Index(fields=["organ", "state"])]
+
+    def __str__(self) -> str:
+        return self.tracking_number
+
+
+class Pause(BaseModel):
+    """A consultation (第三十二条、第三十四条) or a fee wait: working days that do not count."""
+
+    class Reason(models.TextChoices):
+        CONSULTATION = "consultation", _("consultation")
+        FEE = "fee", _("awaiting payment")
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="pauses")
+    reason = models.CharField(_("reason"), max_length=20, choices=Reason.choices)
+    consulted_party = models.CharField(_("consulted party"), max_length=200, blank=True)
+    started_on = models.DateField(_("from"))
+    ended_on = models.DateField(_("until"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("pause")
+        verbose_name_plural = _("pauses")
+
+    def __str__(self) -> str:
+        return f"{self.application_id} {self.reason} {self.started_on}"

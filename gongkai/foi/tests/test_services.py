@@ -1,0 +1,162 @@
+"""Registering applications and moving them through the workflow on the real calendar."""
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+
+from gongkai.accounts.domain import Role
+from gongkai.accounts.models import User
+from gongkai.core.models import AuditEntry
+from gongkai.foi import services
+from gongkai.foi.applicants import ApplicantKind, IdType
+from gongkai.foi.domain import Move, State
+from gongkai.foi.models import Application
+from gongkai.foi.receipt import Channel
+from gongkai.organs.models import Organ
+from gongkai.workdays import services as workday_services
+
+pytestmark = pytest.mark.django_db
+
+PERSON = {
+    "applicant_kind": ApplicantKind.NATURAL_PERSON,
+    "applicant_name": "李四",
+    "id_type": IdType.RESIDENT_ID,
+    "id_number": "140902198001010016",
+    "phone": "13800001234",
+    "description": "忻州市2022年城区道路改造项目的批复文件",
+    "delivery": "ELECTRONIC",
+}
+
+
+@pytest.fixture
+def office(organ_tree: dict[str, Organ], staff_with_role: Callable[..., User]) -> dict[str, User]:
+    workday_services.seed_from_package()
+    department = organ_tree["department"]
+    return {
+        "handler": staff_with_role(department, Role.OPENNESS_OFFICE, username="handler"),
+        "head": staff_with_role(department, Role.APPROVER, username="head"),
+        "outsider": staff_with_role(organ_tree["county"], Role.OPENNESS_OFFICE, username="outsider"),
+    }
+
+
+def _register(organ: Organ, user: User | None, **overrides: Any) -> tuple[Application, str]:
+    fields: dict[str, Any] = {"channel": Channel.IN_PERSON, "arrived_on": date(2023, 9, 22), **PERSON, **overrides}
+    return services.register(organ=organ, acting_user=user, **fields)
+
+
+def test_an_in_person_application_is_registered_with_its_clock(
+    organ_tree: dict[str, Organ], office: dict[str, User]
+) -> None:
+    application, code = _register(organ_tree["department"], office["handler"])
+
+    assert application.tracking_number == "YSQ2023-00001"
+    assert application.state == State.REGISTERED
+    assert application.due_on == date(2023, 10, 26)
+    assert services.find_by_query_code("ysq2023-00001", code.lower()) == application
+    assert services.find_by_query_code("YSQ2023-00001", "WRONGCODE1") is None
+    assert AuditEntry.objects.filter(action="foi.registered").count() == 1
+
+
+def test_an_online_application_waits_for_confirmation_before_the_clock_starts(
+    organ_tree: dict[str, Organ], office: dict[str, User]
+) -> None:
+    application, _code = _register(organ_tree["department"], None, channel=Channel.ONLINE, arrived_on=date(2023, 9, 23))
+    assert (application.state, application.due_on) == (State.AWAITING_CONFIRMATION, None)
+
+    application = services.move(
+        application=application, to=Move.CONFIRM_RECEIPT, acting_user=office["handler"], on=date(2023, 9, 25)
+    )
+
+    assert application.received_on == date(2023, 9, 25)
+    assert application.due_on == date(2023, 10, 27)
+
+
+@pytest.mark.parametrize(
+    ("overrides", "field"),
+    [
+        ({"id_number": "140902198001010017"}, "id_number"),
+        ({"description": "  "}, "description"),
+        ({"applicant_kind": ApplicantKind.COMMERCIAL, "credit_code": "91350100M000100Y44"}, "credit_code"),
+    ],
+)
+def test_bad_applicant_data_is_refused_at_its_field_and_nothing_is_stored(
+    organ_tree: dict[str, Organ], office: dict[str, User], overrides: dict[str, Any], field: str
+) -> None:
+    with pytest.raises(ValidationError) as raised:
+        _register(organ_tree["department"], office["handler"], **overrides)
+
+    assert field in raised.value.message_dict
+    assert Application.objects.count() == 0
+
+
+def test_a_correction_restarts_the_clock_and_consultation_is_excluded(
+    organ_tree: dict[str, Organ], office: dict[str, User]
+) -> None:
+    handler = office["handler"]
+    application, _code = _register(organ_tree["department"], handler, arrived_on=date(2023, 9, 1))
+    application = services.move(
+        application=application,
+        to=Move.REQUEST_CORRECTION,
+        acting_user=handler,
+        reason="请明确文件名称",
+        on=date(2023, 9, 5),
+    )
+    application = services.move(
+        application=application, to=Move.RECEIVE_SUPPLEMENT, acting_user=handler, on=date(2023, 9, 22)
+    )
+    assert application.due_on == date(2023, 10, 26)
+
+    application = services.move(
+        application=application,
+        to=Move.START_CONSULTATION,
+        acting_user=handler,
+        reason="涉及第三方",
+        consulted_party="某公司",
+        on=date(2023, 9, 25),
+    )
+    application = services.move(
+        application=application, to=Move.END_CONSULTATION, acting_user=handler, on=date(2023, 9, 29)
+    )
+
+    assert application.due_on == date(2023, 10, 31)  # three working days later: 26, 27, 28 September excluded
+    proof = services.answer_proof(application)
+    assert proof is not None
+    assert proof.excluded_workdays == 3
+
+
+def test_the_head_extends_and_approves_but_not_a_reply_they_drafted(
+    organ_tree: dict[str, Organ], office: dict[str, User], staff_with_role: Callable[..., User]
+) -> None:
+    handler, head = office["handler"], office["head"]
+    application, _code = _register(organ_tree["department"], handler)
+    application = services.move(application=application, to=Move.ACCEPT, acting_user=handler)
+
+    with pytest.raises(PermissionDenied):
+        services.extend(application=application, workdays=10, acting_user=handler, reason="检索量大")
+    application = services.extend(application=application, workdays=20, acting_user=head, reason="检索量大")
+    assert application.due_on == date(2023, 11, 23)
+    with pytest.raises(ValidationError):
+        services.extend(application=application, workdays=1, acting_user=head, reason="再次延期")
+
+    # The head also works in the office and drafts this reply, so another approver must approve it.
+    head.memberships.create(organ=organ_tree["department"], role=Role.OPENNESS_OFFICE)
+    application = services.move(application=application, to=Move.DRAFT_DECISION, acting_user=head)
+    with pytest.raises(PermissionDenied, match="不相容岗位分离"):
+        services.move(application=application, to=Move.APPROVE_DECISION, acting_user=head)
+    deputy = staff_with_role(organ_tree["department"], Role.APPROVER, username="deputy")
+    application = services.move(application=application, to=Move.APPROVE_DECISION, acting_user=deputy)
+    assert application.state == State.DECISION_APPROVED
+
+
+def test_another_organs_staff_cannot_touch_the_application(
+    organ_tree: dict[str, Organ], office: dict[str, User]
+) -> None:
+    application, _code = _register(organ_tree["department"], office["handler"])
+
+    with pytest.raises(PermissionDenied):
+        services.move(application=application, to=Move.ACCEPT, acting_user=office["outsider"])
+    with pytest.raises(ValidationError):
+        services.move(application=application, to=Move.CLOSE, acting_user=office["handler"])
