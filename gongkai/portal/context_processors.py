@@ -24,6 +24,7 @@ def site(request: HttpRequest) -> dict[str, Any]:
         "nav_openness": navigation.OPENNESS_COLUMN,
         "nav_sub_columns": navigation.OPENNESS_SUB_COLUMNS,
         "nav_deadline_tool": navigation.DEADLINE_TOOL,
+        "nav_apply": navigation.APPLY,
         # Lets the navigation mark the page being read with aria-current.
         "current_view": match.view_name if match else "",
     }

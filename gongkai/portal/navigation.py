@@ -51,6 +51,12 @@ OPENNESS_SUB_COLUMNS = (
     ),
 )
 
+APPLY = Column(
+    _("Apply for government information"),
+    "portal:apply",
+    _("Apply online to an organ for the government information it holds, and follow the application."),
+)
+
 DEADLINE_TOOL = Column(
     _("Reply Deadline Calculator"),
     "portal:deadline",

@@ -19,5 +19,7 @@ urlpatterns = [
     ),
     path("xxgk/ndbg/", views.annual_reports, name="annual_reports"),
     path("tools/deadline/", views.deadline, name="deadline"),
+    path("ysqgk/", views.apply, name="apply"),
+    path("ysqgk/status/", views.application_status, name="application_status"),
     path("display/", views.display_preferences, name="display"),
 ]

@@ -2,19 +2,23 @@
 
 from urllib.parse import quote, urlencode
 
+from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from gongkai.foi import services as foi_services
+from gongkai.foi.receipt import Channel
 from gongkai.organs import selectors as organ_selectors
 from gongkai.organs.models import Organ
 from gongkai.policies import selectors as policy_selectors
 from gongkai.policies.models import Attachment, InformationItem
 from gongkai.portal import navigation, selectors
+from gongkai.portal.application_forms import ApplicationForm, StatusForm
 from gongkai.portal.forms import DeadlineForm
 from gongkai.portal.middleware import DISPLAY_COOKIE, PREFERENCES, parse_preferences
 from gongkai.workdays import services as workday_services
@@ -235,3 +239,56 @@ def display_preferences(request: HttpRequest) -> HttpResponse:
         httponly=True,
     )
     return response
+
+
+@require_http_methods(["GET", "POST"])
+def apply(request: HttpRequest) -> HttpResponse:
+    """The online application (条例第二十九条): no account needed; receipt is confirmed by the office (第三十一条)."""
+    form = ApplicationForm(request.POST or None, initial={"organ": organ_selectors.root_organ()})
+    if request.method == "POST" and form.is_valid():
+        fields = dict(form.cleaned_data)
+        organ = fields.pop("organ")
+        try:
+            application, code = foi_services.register(
+                organ=organ, channel=Channel.ONLINE, arrived_on=timezone.localdate(), acting_user=None, **fields
+            )
+        except ValidationError as invalid:
+            for field, errors in invalid.message_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+        else:
+            return render(
+                request,
+                "portal/apply_done.html",
+                {"title": _("Application submitted"), "application": application, "query_code": code},
+            )
+    return render(
+        request,
+        "portal/apply.html",
+        {
+            "title": _("Apply for government information"),
+            "form": form,
+            "breadcrumbs": _crumbs((_("Apply for government information"), "")),
+        },
+    )
+
+
+@require_GET
+def application_status(request: HttpRequest) -> HttpResponse:
+    form = StatusForm(request.GET if "tracking_number" in request.GET else None)
+    application = None
+    if form.is_valid():
+        application = foi_services.find_by_query_code(
+            form.cleaned_data["tracking_number"], form.cleaned_data["query_code"]
+        )
+        if application is None:
+            form.add_error(None, _("No application matches this tracking number and query code."))
+    return render(
+        request,
+        "portal/apply_status.html",
+        {
+            "title": _("Check an application"),
+            "form": form,
+            "application": application,
+            "breadcrumbs": _crumbs((_("Check an application"), "")),
+        },
+    )

@@ -12,6 +12,7 @@ from gongkai.accounts import permissions
 from gongkai.accounts.domain import Action
 from gongkai.accounts.models import User
 from gongkai.core import audit
+from gongkai.foi import selectors as foi_selectors
 from gongkai.organs.models import Organ
 from gongkai.policies import selectors as policy_selectors
 from gongkai.policies.domain import PUBLICATION_PERIOD_WORKDAYS
@@ -90,6 +91,15 @@ def due_items(user: User, today: date) -> list[DueItem]:
 
     for deadline in workday_selectors.open_deadlines().filter(organ_id__in=visible):
         add("", deadline.label, deadline.organ, deadline.due_on, deadline.provisional)
+    handling = [organ.pk for organ in permissions.organs_for(user, Action.HANDLE_APPLICATIONS)]
+    for application in foi_selectors.open_with_deadline(handling):
+        if application.due_on is None:  # the selector excludes these; the check narrows the type
+            continue
+        label = _("Reply to %(number)s: %(request)s") % {
+            "number": application.tracking_number,
+            "request": application.description[:40],
+        }
+        add("", label, application.organ, application.due_on, application.due_provisional)
     for item in policy_selectors.awaiting_publication(visible):
         due = calendar.deadline(item.formed_on, PUBLICATION_PERIOD_WORKDAYS)
         label = _("Publish: %(title)s") % {"title": item.title}

@@ -262,3 +262,33 @@ def test_only_those_who_may_confirm_see_pending_arrangements_on_the_home(
     assert [arrangement.year for arrangement in as_admin.context["pending_arrangements"]] == [2027]
     assert as_drafter.context["pending_arrangements"] == []
     assert "待确认的工作日历" not in as_drafter.content.decode()
+
+
+def test_open_applications_join_the_due_first_queue(
+    seeded_calendar: None,
+    organ_tree: dict[str, Organ],
+    staff_with_role: Callable[..., User],
+    logged_in: Callable[[User], Client],
+) -> None:
+    from gongkai.foi import services as foi_services
+    from gongkai.foi.receipt import Channel
+
+    office = staff_with_role(organ_tree["department"], Role.OPENNESS_OFFICE)
+    application, _code = foi_services.register(
+        organ=organ_tree["department"],
+        channel=Channel.IN_PERSON,
+        arrived_on=date(2023, 9, 22),
+        acting_user=office,
+        applicant_kind="NATURAL_PERSON",
+        applicant_name="李四",
+        id_type="RESIDENT_ID",
+        id_number="140902198001010016",
+        phone="13800001234",
+        description="城区道路改造项目批复",
+        delivery="ELECTRONIC",
+    )
+    with time_machine.travel(date(2023, 10, 24), tick=False):
+        page = logged_in(office).get(reverse("workbench:home")).content.decode()
+
+    assert application.tracking_number in page
+    assert "剩余 2 个工作日" in page
