@@ -1,9 +1,12 @@
 """Reads of information applications. Applicants' personal data stay with the handling organ."""
 
-from django.db.models import QuerySet
+from datetime import date
+
+from django.db.models import F, QuerySet
 
 from gongkai.foi.domain import OPEN_STATES
 from gongkai.foi.models import Application
+from gongkai.workdays import selectors as workday_selectors
 
 
 def open_with_deadline(organ_ids: list[int]) -> QuerySet[Application]:
@@ -13,3 +16,17 @@ def open_with_deadline(organ_ids: list[int]) -> QuerySet[Application]:
         .select_related("organ")
         .order_by("due_on", "id")
     )
+
+
+def queue(organ_ids: list[int], today: date) -> list[tuple[Application, int | None]]:
+    """Open applications with the working days left (None while the clock has not started)."""
+    calendar = workday_selectors.current_calendar()
+    applications = (
+        Application.objects.filter(organ_id__in=organ_ids, state__in=OPEN_STATES)
+        .select_related("organ", "handler")
+        .order_by(F("due_on").asc(nulls_first=True), "id")
+    )
+    return [
+        (application, calendar.workdays_between(today, application.due_on) if application.due_on else None)
+        for application in applications
+    ]

@@ -240,3 +240,31 @@ def extend(*, application: Application, workdays: int, acting_user: User, reason
         after={"extension_workdays": application.extension_workdays, "due_on": application.due_on},
     )
     return application
+
+
+@transaction.atomic
+def record_personal_data_view(*, application: Application, acting_user: User) -> None:
+    """Every look at an applicant's personal data is on record (plan item 19; 个人信息保护法第五十一条)."""
+    permissions.require(acting_user, Action.HANDLE_APPLICATIONS, application.organ)
+    audit.record(actor=acting_user, action="foi.personal_data_viewed", target=application, organ=application.organ)
+
+
+@transaction.atomic
+def assign(*, application: Application, handler: User, acting_user: User) -> Application:
+    """Give the case to a handler of the organ's openness office."""
+    application = Application.objects.select_for_update().get(pk=application.pk)
+    permissions.require(acting_user, Action.HANDLE_APPLICATIONS, application.organ)
+    if not permissions.can(handler, Action.HANDLE_APPLICATIONS, application.organ):
+        raise ValidationError({"handler": _("This person does not handle applications for this organ.")})
+    before = {"handler": application.handler.display_name if application.handler else ""}
+    application.handler = handler
+    application.save(update_fields=["handler", "updated_at"])
+    audit.record(
+        actor=acting_user,
+        action="foi.assigned",
+        target=application,
+        organ=application.organ,
+        before=before,
+        after={"handler": handler.display_name},
+    )
+    return application

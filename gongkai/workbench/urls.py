@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from gongkai.workbench import import_views, item_views, ledger_views, topic_views, views
+from gongkai.workbench import application_views, import_views, item_views, ledger_views, topic_views, views
 
 app_name = "workbench"
 urlpatterns = [
@@ -25,6 +25,11 @@ urlpatterns = [
         name="attachment_remove",
     ),
     path("items/<int:pk>/<str:transition>/", item_views.item_transition, name="item_transition"),
+    path("applications/", application_views.application_list, name="application_list"),
+    path("applications/new/", application_views.application_register, name="application_register"),
+    path("applications/<int:pk>/", application_views.application_detail, name="application_detail"),
+    path("applications/<int:pk>/extend/", application_views.application_extend, name="application_extend"),
+    path("applications/<int:pk>/<str:move>/", application_views.application_step, name="application_step"),
     path("imports/", import_views.import_list, name="import_list"),
     path("imports/<int:pk>/", import_views.import_detail, name="import_detail"),
     path("imports/<int:pk>/errors.xlsx", import_views.import_errors, name="import_errors"),
