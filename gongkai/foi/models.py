@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from gongkai.core.models import BaseModel
 from gongkai.foi.applicants import ApplicantKind, IdType
+from gongkai.foi.decisions import OUTCOMES
 from gongkai.foi.domain import State
 from gongkai.foi.receipt import Channel
 
@@ -46,6 +47,10 @@ STATE_LABELS = {
     State.SERVED: _("reply served"),
     State.CLOSED: _("closed"),
     State.WITHDRAWN: _("withdrawn"),
+}
+# The report's own words for each result, "（三）不予公开 1.属于国家秘密" and so on.
+OUTCOME_LABELS = {
+    row.outcome.value: f"{row.group[3:]}：{row.label}" if row.label != row.group else row.group[3:] for row in OUTCOMES
 }
 DELIVERY_LABELS = {
     "PAPER": _("paper"),
@@ -113,6 +118,7 @@ class Application(BaseModel):
     extension_workdays = models.PositiveSmallIntegerField(_("extension (working days)"), default=0)
     due_on = models.DateField(_("answer due"), null=True, blank=True, db_index=True)
     due_provisional = models.BooleanField(default=False)
+    outcome = models.CharField(_("result"), max_length=40, choices=OUTCOME_LABELS, blank=True)
     calendar_version = models.PositiveIntegerField(default=0)
     registered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
@@ -146,3 +152,22 @@ class Pause(BaseModel):
 
     def __str__(self) -> str:
         return f"{self.application_id} {self.reason} {self.started_on}"
+
+
+class RequestedItem(BaseModel):
+    """One piece of information an application asks for, with its own result (一事一申请 counting)."""
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="items")
+    description = models.CharField(_("information requested"), max_length=500)
+    outcome = models.CharField(_("result"), max_length=40, choices=OUTCOME_LABELS, blank=True)
+    reason = models.TextField(_("reason"), blank=True)
+    # Art. 36(五): the organ that does hold the information, named in the reply.
+    referred_to = models.CharField(_("organ that holds it"), max_length=200, blank=True)
+    search_record = models.TextField(_("how it was searched for"), blank=True)
+
+    class Meta:
+        verbose_name = _("requested item")
+        verbose_name_plural = _("requested items")
+
+    def __str__(self) -> str:
+        return f"{self.application_id} {self.description[:30]}"

@@ -14,10 +14,11 @@ from gongkai.accounts import permissions
 from gongkai.accounts.domain import Action
 from gongkai.accounts.models import User
 from gongkai.core import audit
-from gongkai.foi import applicants, clock
+from gongkai.foi import applicants, clock, decisions
 from gongkai.foi.applicants import ApplicantKind, IdentityError, IdType
+from gongkai.foi.decisions import Outcome
 from gongkai.foi.domain import STEPS, Move, State
-from gongkai.foi.models import Application, ApplicationSequence, Pause
+from gongkai.foi.models import Application, ApplicationSequence, Pause, RequestedItem
 from gongkai.foi.receipt import Arrival, Channel, ReceiptError, receipt_day
 from gongkai.organs.models import Organ
 from gongkai.workdays import selectors as workday_selectors
@@ -141,6 +142,7 @@ def register(
     refresh_clock(application)
     application.full_clean(exclude=["query_code_hash"])
     application.save()
+    RequestedItem.objects.create(application=application, description=application.description[:500])
     audit.record(
         actor=acting_user,
         action="foi.registered",
@@ -196,8 +198,17 @@ def move(
         )
     elif to in {Move.END_CONSULTATION, Move.RECORD_PAYMENT}:
         application.pauses.filter(ended_on__isnull=True).update(ended_on=day)
-    elif to == Move.DRAFT_DECISION and application.handler_id is None:
-        application.handler = acting_user
+    elif to == Move.DRAFT_DECISION:
+        results = [Outcome(item.outcome) for item in application.items.all() if item.outcome]
+        if not results or len(results) != application.items.count():
+            raise ValidationError(_("Record the result of every requested item before drafting the reply."))
+        application.outcome = decisions.application_outcome(results)
+        if application.handler_id is None:
+            application.handler = acting_user
+    elif to == Move.DEEM_ABANDONED:
+        application.outcome = Outcome.OTHER_NO_CORRECTION
+    elif to == Move.FEE_UNPAID:
+        application.outcome = Outcome.OTHER_FEE_UNPAID
     application.state = step.target
     refresh_clock(application)
     application.save()
@@ -268,3 +279,60 @@ def assign(*, application: Application, handler: User, acting_user: User) -> App
         after={"handler": handler.display_name},
     )
     return application
+
+
+@transaction.atomic
+def record_result(
+    *,
+    item: RequestedItem,
+    outcome: Outcome,
+    acting_user: User,
+    reason: str = "",
+    search_record: str = "",
+    referred_to: str = "",
+) -> RequestedItem:
+    """The result for one requested item, in the annual report's taxonomy (条例第三十六条至第三十九条)."""
+    item = RequestedItem.objects.select_for_update().select_related("application", "application__organ").get(pk=item.pk)
+    application = item.application
+    permissions.require(acting_user, Action.HANDLE_APPLICATIONS, application.organ)
+    if application.state != State.IN_PROGRESS:
+        raise ValidationError(_("Results are recorded while the application is in progress."))
+    errors: dict[str, str] = {}
+    if outcome != Outcome.DISCLOSED and not reason.strip():
+        errors["reason"] = str(_("Give the reason: the reply must state it (Article 36)."))
+    if outcome == Outcome.UNAVAILABLE_NOT_HELD and not search_record.strip():
+        errors["search_record"] = str(_("Record where and with which keywords the organ searched."))
+    if errors:
+        raise ValidationError(errors)
+    before = {"outcome": item.outcome}
+    item.outcome, item.reason, item.search_record, item.referred_to = outcome, reason, search_record, referred_to
+    item.save()
+    audit.record(
+        actor=acting_user,
+        action="foi.result_recorded",
+        target=application,
+        organ=application.organ,
+        reason=reason,
+        before=before,
+        after={"item": item.pk, "outcome": outcome},
+    )
+    return item
+
+
+@transaction.atomic
+def add_requested_item(*, application: Application, description: str, acting_user: User) -> RequestedItem:
+    """Split a request into the smallest reasonable items (一事一申请), as 109号 and the report count them."""
+    permissions.require(acting_user, Action.HANDLE_APPLICATIONS, application.organ)
+    if application.state not in {State.REGISTERED, State.IN_PROGRESS}:
+        raise ValidationError(_("Items are split before the reply is drafted."))
+    if not description.strip():
+        raise ValidationError({"description": _("Describe the item.")})
+    item = RequestedItem.objects.create(application=application, description=description.strip()[:500])
+    audit.record(
+        actor=acting_user,
+        action="foi.item_added",
+        target=application,
+        organ=application.organ,
+        after={"item": description[:100]},
+    )
+    return item

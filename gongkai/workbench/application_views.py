@@ -1,9 +1,12 @@
 """Staff pages for information applications: the queue, registration, one case and its steps."""
 
+from collections.abc import Callable
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -14,8 +17,9 @@ from gongkai.accounts import permissions
 from gongkai.accounts.domain import Action
 from gongkai.foi import selectors as foi_selectors
 from gongkai.foi import services as foi_services
+from gongkai.foi.decisions import Outcome
 from gongkai.foi.domain import STEPS, Move, State, moves_from
-from gongkai.foi.models import Application
+from gongkai.foi.models import OUTCOME_LABELS, Application, RequestedItem
 from gongkai.foi.receipt import Channel
 from gongkai.workbench import current_organ as organ_context
 from gongkai.workbench.application_forms import RegistrationForm, StepForm
@@ -129,6 +133,9 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "step_form": StepForm(),
             "can_extend": permissions.can(user, Action.APPROVE, application.organ),
             "pauses": application.pauses.order_by("started_on"),
+            "items": application.items.order_by("id"),
+            "outcome_choices": list(OUTCOME_LABELS.items()),
+            "can_record_results": application.state in {State.REGISTERED, State.IN_PROGRESS},
         },
     )
 
@@ -184,3 +191,52 @@ def application_extend(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.success(request, _("Extended."))
     return HttpResponseRedirect(reverse("workbench:application_detail", args=[pk]))
+
+
+def _service_step(request: HttpRequest, pk: int, action: Callable[[], object]) -> HttpResponse:
+    try:
+        action()
+    except PermissionDenied as refusal:
+        return forbidden(request, str(refusal))
+    except ValidationError as invalid:
+        messages.error(request, " ".join(invalid.messages))
+    else:
+        messages.success(request, _("Saved."))
+    return HttpResponseRedirect(reverse("workbench:application_detail", args=[pk]))
+
+
+@login_required
+@require_POST
+def application_result(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
+    application = _case(request, pk)
+    item = get_object_or_404(RequestedItem, pk=item_pk, application=application)
+    try:
+        outcome = Outcome(request.POST.get("outcome", ""))
+    except ValueError:
+        messages.error(request, _("Choose the result."))
+        return HttpResponseRedirect(reverse("workbench:application_detail", args=[pk]))
+    return _service_step(
+        request,
+        pk,
+        lambda: foi_services.record_result(
+            item=item,
+            outcome=outcome,
+            acting_user=staff_user(request),
+            reason=request.POST.get("reason", ""),
+            search_record=request.POST.get("search_record", ""),
+            referred_to=request.POST.get("referred_to", ""),
+        ),
+    )
+
+
+@login_required
+@require_POST
+def application_add_item(request: HttpRequest, pk: int) -> HttpResponse:
+    application = _case(request, pk)
+    return _service_step(
+        request,
+        pk,
+        lambda: foi_services.add_requested_item(
+            application=application, description=request.POST.get("description", ""), acting_user=staff_user(request)
+        ),
+    )

@@ -29,6 +29,12 @@ urlpatterns = [
     path("applications/new/", application_views.application_register, name="application_register"),
     path("applications/<int:pk>/", application_views.application_detail, name="application_detail"),
     path("applications/<int:pk>/extend/", application_views.application_extend, name="application_extend"),
+    path("applications/<int:pk>/items/", application_views.application_add_item, name="application_add_item"),
+    path(
+        "applications/<int:pk>/items/<int:item_pk>/result/",
+        application_views.application_result,
+        name="application_result",
+    ),
     path("applications/<int:pk>/<str:move>/", application_views.application_step, name="application_step"),
     path("imports/", import_views.import_list, name="import_list"),
     path("imports/<int:pk>/", import_views.import_detail, name="import_detail"),

@@ -12,6 +12,7 @@ from gongkai.accounts.models import User
 from gongkai.core.models import AuditEntry
 from gongkai.foi import services
 from gongkai.foi.applicants import ApplicantKind, IdType
+from gongkai.foi.decisions import Outcome
 from gongkai.foi.domain import Move, State
 from gongkai.foi.models import Application
 from gongkai.foi.receipt import Channel
@@ -143,7 +144,11 @@ def test_the_head_extends_and_approves_but_not_a_reply_they_drafted(
 
     # The head also works in the office and drafts this reply, so another approver must approve it.
     head.memberships.create(organ=organ_tree["department"], role=Role.OPENNESS_OFFICE)
+    with pytest.raises(ValidationError, match="每一项"):
+        services.move(application=application, to=Move.DRAFT_DECISION, acting_user=head)
+    services.record_result(item=application.items.get(), outcome=Outcome.DISCLOSED, acting_user=head)
     application = services.move(application=application, to=Move.DRAFT_DECISION, acting_user=head)
+    assert application.outcome == Outcome.DISCLOSED
     with pytest.raises(PermissionDenied, match="不相容岗位分离"):
         services.move(application=application, to=Move.APPROVE_DECISION, acting_user=head)
     deputy = staff_with_role(organ_tree["department"], Role.APPROVER, username="deputy")
@@ -160,3 +165,44 @@ def test_another_organs_staff_cannot_touch_the_application(
         services.move(application=application, to=Move.ACCEPT, acting_user=office["outsider"])
     with pytest.raises(ValidationError):
         services.move(application=application, to=Move.CLOSE, acting_user=office["handler"])
+
+
+def test_several_items_count_once_as_partly_disclosed_and_reasons_are_required(
+    organ_tree: dict[str, Organ], office: dict[str, User]
+) -> None:
+    handler = office["handler"]
+    application, _code = _register(organ_tree["department"], handler)
+    application = services.move(application=application, to=Move.ACCEPT, acting_user=handler)
+    first = application.items.get()
+    second = services.add_requested_item(application=application, description="项目的招标文件", acting_user=handler)
+
+    services.record_result(item=first, outcome=Outcome.DISCLOSED, acting_user=handler)
+    with pytest.raises(ValidationError) as raised:
+        services.record_result(item=second, outcome=Outcome.UNAVAILABLE_NOT_HELD, acting_user=handler)
+    assert set(raised.value.message_dict) == {"reason", "search_record"}
+    services.record_result(
+        item=second,
+        outcome=Outcome.UNAVAILABLE_NOT_HELD,
+        acting_user=handler,
+        reason="本机关未制作或获取该信息",
+        search_record="检索本机关2022年收文、发文系统，关键词“招标文件”",
+        referred_to="忻州市公共资源交易中心",
+    )
+    application = services.move(application=application, to=Move.DRAFT_DECISION, acting_user=handler)
+
+    assert application.outcome == Outcome.PARTLY_DISCLOSED
+
+
+def test_an_abandoned_application_counts_as_other_handling(
+    organ_tree: dict[str, Organ], office: dict[str, User]
+) -> None:
+    handler = office["handler"]
+    application, _code = _register(organ_tree["department"], handler)
+    application = services.move(
+        application=application, to=Move.REQUEST_CORRECTION, acting_user=handler, reason="内容不明确"
+    )
+    application = services.move(
+        application=application, to=Move.DEEM_ABANDONED, acting_user=handler, reason="逾期未补正"
+    )
+
+    assert (application.state, application.outcome) == (State.CLOSED, Outcome.OTHER_NO_CORRECTION)

@@ -98,3 +98,26 @@ def test_other_organs_and_other_roles_never_see_the_applicant(
         response = client.get(reverse("workbench:application_detail", args=[application.pk]))
         assert response.status_code == 404
         client.post(reverse("workbench:logout"))
+
+
+def test_results_are_recorded_per_item_before_the_reply_is_drafted(
+    seeded_calendar: None,
+    organ_tree: dict[str, Organ],
+    staff_with_role: Callable[..., User],
+    logged_in: Callable[[User], Client],
+) -> None:
+    department = organ_tree["department"]
+    client = logged_in(staff_with_role(department, Role.OPENNESS_OFFICE))
+    client.post(reverse("workbench:application_register"), {**REGISTRATION, "organ": department.pk})
+    application = Application.objects.get()
+    client.post(reverse("workbench:application_step", args=[application.pk, "ACCEPT"]))
+
+    refused = client.post(reverse("workbench:application_step", args=[application.pk, "DRAFT_DECISION"]), follow=True)
+    assert "请先登记每一项申请事项的办理结果" in refused.content.decode()
+
+    item = application.items.get()
+    client.post(reverse("workbench:application_result", args=[application.pk, item.pk]), {"outcome": "DISCLOSED"})
+    client.post(reverse("workbench:application_step", args=[application.pk, "DRAFT_DECISION"]))
+
+    application.refresh_from_db()
+    assert (application.state, application.outcome) == (State.DECISION_DRAFTED, "DISCLOSED")
