@@ -171,3 +171,17 @@ class RequestedItem(BaseModel):
 
     def __str__(self) -> str:
         return f"{self.application_id} {self.description[:30]}"
+
+
+class ReminderSent(models.Model):
+    """A reminder already sent for a threshold, so the periodic job never sends it twice."""
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="reminders")
+    threshold = models.SmallIntegerField()
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["application", "threshold"], name="one_reminder_per_threshold")]
+
+    def __str__(self) -> str:
+        return f"{self.application_id} @{self.threshold}"
