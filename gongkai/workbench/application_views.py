@@ -14,7 +14,8 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from gongkai.accounts import permissions
-from gongkai.accounts.domain import Action
+from gongkai.accounts.domain import Action, Role
+from gongkai.accounts.models import User
 from gongkai.foi import selectors as foi_selectors
 from gongkai.foi import services as foi_services
 from gongkai.foi.decisions import Outcome
@@ -134,6 +135,9 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_extend": permissions.can(user, Action.APPROVE, application.organ),
             "pauses": application.pauses.order_by("started_on"),
             "items": application.items.order_by("id"),
+            "handlers": User.objects.filter(
+                memberships__organ=application.organ, memberships__role=Role.OPENNESS_OFFICE, is_active=True
+            ).distinct(),
             "outcome_choices": list(OUTCOME_LABELS.items()),
             "can_record_results": application.state in {State.REGISTERED, State.IN_PROGRESS},
         },
@@ -239,4 +243,16 @@ def application_add_item(request: HttpRequest, pk: int) -> HttpResponse:
         lambda: foi_services.add_requested_item(
             application=application, description=request.POST.get("description", ""), acting_user=staff_user(request)
         ),
+    )
+
+
+@login_required
+@require_POST
+def application_assign(request: HttpRequest, pk: int) -> HttpResponse:
+    application = _case(request, pk)
+    handler = get_object_or_404(User, pk=request.POST.get("handler") or 0)
+    return _service_step(
+        request,
+        pk,
+        lambda: foi_services.assign(application=application, handler=handler, acting_user=staff_user(request)),
     )

@@ -29,6 +29,7 @@ urlpatterns = [
     path("applications/new/", application_views.application_register, name="application_register"),
     path("applications/<int:pk>/", application_views.application_detail, name="application_detail"),
     path("applications/<int:pk>/extend/", application_views.application_extend, name="application_extend"),
+    path("applications/<int:pk>/assign/", application_views.application_assign, name="application_assign"),
     path("applications/<int:pk>/items/", application_views.application_add_item, name="application_add_item"),
     path(
         "applications/<int:pk>/items/<int:item_pk>/result/",

@@ -121,3 +121,26 @@ def test_results_are_recorded_per_item_before_the_reply_is_drafted(
 
     application.refresh_from_db()
     assert (application.state, application.outcome) == (State.DECISION_DRAFTED, "DISCLOSED")
+
+
+def test_a_case_is_assigned_to_a_handler_of_the_office(
+    seeded_calendar: None,
+    organ_tree: dict[str, Organ],
+    staff_with_role: Callable[..., User],
+    logged_in: Callable[[User], Client],
+) -> None:
+    department = organ_tree["department"]
+    colleague = staff_with_role(department, Role.OPENNESS_OFFICE, username="colleague")
+    drafter = staff_with_role(department, Role.DRAFTER, username="not-office")
+    client = logged_in(staff_with_role(department, Role.OPENNESS_OFFICE))
+    client.post(reverse("workbench:application_register"), {**REGISTRATION, "organ": department.pk})
+    application = Application.objects.get()
+
+    refused = client.post(
+        reverse("workbench:application_assign", args=[application.pk]), {"handler": drafter.pk}, follow=True
+    )
+    client.post(reverse("workbench:application_assign", args=[application.pk]), {"handler": colleague.pk})
+
+    application.refresh_from_db()
+    assert "此人不是本机关的申请承办人员" in refused.content.decode()
+    assert application.handler == colleague
