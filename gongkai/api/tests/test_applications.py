@@ -1,0 +1,72 @@
+import pytest
+from django.core.cache import cache
+from django.test import Client
+
+from gongkai.organs.models import Organ
+
+pytestmark = pytest.mark.django_db
+
+PAYLOAD = {
+    "applicant_kind": "NATURAL_PERSON",
+    "applicant_name": "李四",
+    "id_type": "RESIDENT_ID",
+    "id_number": "140902198001010016",
+    "phone": "13800001234",
+    "description": "城区道路改造项目的批复文件",
+    "delivery": "ELECTRONIC",
+}
+
+
+@pytest.fixture(autouse=True)
+def _fresh_throttle() -> None:
+    cache.clear()
+
+
+def test_an_application_is_submitted_and_followed_with_its_query_code(
+    client: Client, organ_tree: dict[str, Organ]
+) -> None:
+    response = client.post(
+        "/api/v1/applications", {**PAYLOAD, "organ": organ_tree["department"].slug}, content_type="application/json"
+    )
+
+    receipt = response.json()
+    assert response.status_code == 201
+    assert receipt["state"] == "AWAITING_CONFIRMATION"
+    status = client.get(f"/api/v1/applications/{receipt['tracking_number']}", {"query_code": receipt["query_code"]})
+    assert status.status_code == 200
+    assert status.json()["organ"] == organ_tree["department"].name
+    assert "李四" not in status.content.decode()
+    assert (
+        client.get(f"/api/v1/applications/{receipt['tracking_number']}", {"query_code": "AAAAAAAAAA"}).status_code
+        == 404
+    )
+
+
+def test_the_same_checks_as_the_form_give_field_errors(client: Client, organ_tree: dict[str, Organ]) -> None:
+    response = client.post(
+        "/api/v1/applications",
+        {**PAYLOAD, "organ": organ_tree["department"].slug, "id_number": "140902198001010017"},
+        content_type="application/json",
+    )
+
+    assert response.status_code == 422
+    assert "居民身份证号码无效" in response.json()["errors"]["id_number"][0]
+
+
+def test_submissions_are_rate_limited(client: Client, organ_tree: dict[str, Organ]) -> None:
+    codes = [
+        client.post(
+            "/api/v1/applications", {**PAYLOAD, "organ": organ_tree["department"].slug}, content_type="application/json"
+        ).status_code
+        for _ in range(11)
+    ]
+
+    assert codes[:10] == [201] * 10
+    assert codes[10] == 429
+
+
+def test_the_openapi_document_lists_the_endpoints(client: Client) -> None:
+    paths = client.get("/api/v1/openapi.json").json()["paths"]
+
+    assert "/api/v1/applications" in paths
+    assert "/api/v1/applications/{tracking_number}" in paths
