@@ -52,6 +52,17 @@ STATE_LABELS = {
 OUTCOME_LABELS = {
     row.outcome.value: f"{row.group[3:]}：{row.label}" if row.label != row.group else row.group[3:] for row in OUTCOMES
 }
+ROUTE_LABELS = {
+    "RECONSIDERATION": _("administrative reconsideration"),
+    "LITIGATION_DIRECT": _("lawsuit without reconsideration"),
+    "LITIGATION_AFTER_RECONSIDERATION": _("lawsuit after reconsideration"),
+}
+RESULT_LABELS = {
+    "UPHELD": _("upheld"),
+    "CORRECTED": _("corrected"),
+    "OTHER": _("other result"),
+    "PENDING": _("not yet decided"),
+}
 DELIVERY_LABELS = {
     "PAPER": _("paper"),
     "ELECTRONIC": _("electronic file"),
@@ -185,3 +196,22 @@ class ReminderSent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.application_id} @{self.threshold}"
+
+
+class LegalChallenge(BaseModel):
+    """A 行政复议 or 行政诉讼 brought over an application; the annual report's Table C counts them."""
+
+    application = models.ForeignKey(Application, on_delete=models.PROTECT, related_name="challenges")
+    route = models.CharField(_("route"), max_length=40, choices=ROUTE_LABELS)
+    result = models.CharField(_("result"), max_length=20, choices=RESULT_LABELS, default="PENDING")
+    body = models.CharField(_("reconsideration organ or court"), max_length=200)
+    case_number = models.CharField(_("case number"), max_length=100, blank=True)
+    filed_on = models.DateField(_("date filed"))
+    decided_on = models.DateField(_("date decided"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("reconsideration or lawsuit")
+        verbose_name_plural = _("reconsiderations and lawsuits")
+
+    def __str__(self) -> str:
+        return f"{self.application_id} {self.route} {self.result}"

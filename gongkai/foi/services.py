@@ -18,7 +18,7 @@ from gongkai.foi import applicants, clock, decisions
 from gongkai.foi.applicants import ApplicantKind, IdentityError, IdType
 from gongkai.foi.decisions import Outcome
 from gongkai.foi.domain import STEPS, Move, State
-from gongkai.foi.models import Application, ApplicationSequence, Pause, RequestedItem
+from gongkai.foi.models import Application, ApplicationSequence, LegalChallenge, Pause, RequestedItem
 from gongkai.foi.receipt import Arrival, Channel, ReceiptError, receipt_day
 from gongkai.organs.models import Organ
 from gongkai.workdays import selectors as workday_selectors
@@ -336,3 +336,47 @@ def add_requested_item(*, application: Application, description: str, acting_use
         after={"item": description[:100]},
     )
     return item
+
+
+@transaction.atomic
+def record_challenge(
+    *,
+    application: Application,
+    acting_user: User,
+    route: str,
+    body: str,
+    filed_on: date,
+    result: str = "PENDING",
+    case_number: str = "",
+    decided_on: date | None = None,
+) -> LegalChallenge:
+    """Record a reconsideration or lawsuit over the application, or its result once decided."""
+    permissions.require(acting_user, Action.HANDLE_APPLICATIONS, application.organ)
+    errors: dict[str, str] = {}
+    if not body.strip():
+        errors["body"] = str(_("Name the reconsideration organ or the court."))
+    if result != "PENDING" and decided_on is None:
+        errors["decided_on"] = str(_("Enter the date of the decision."))
+    if decided_on is not None and decided_on < filed_on:
+        errors["decided_on"] = str(_("A decision cannot come before the filing."))
+    if errors:
+        raise ValidationError(errors)
+    challenge = LegalChallenge(
+        application=application,
+        route=route,
+        result=result,
+        body=body.strip(),
+        case_number=case_number,
+        filed_on=filed_on,
+        decided_on=decided_on,
+    )
+    challenge.full_clean()
+    challenge.save()
+    audit.record(
+        actor=acting_user,
+        action="foi.challenge_recorded",
+        target=application,
+        organ=application.organ,
+        after={"route": route, "result": result, "filed_on": filed_on},
+    )
+    return challenge
