@@ -24,7 +24,7 @@ from gongkai.foi.models import OUTCOME_LABELS, Application, RequestedItem
 from gongkai.foi.receipt import Channel
 from gongkai.workbench import current_organ as organ_context
 from gongkai.workbench.application_forms import RegistrationForm, StepForm
-from gongkai.workbench.views import forbidden, render_page, staff_user
+from gongkai.workbench.views import forbidden, render_page, run_service, staff_user
 from gongkai.workdays.labels import reason_label
 
 MOVE_LABELS = {
@@ -181,32 +181,21 @@ def application_extend(request: HttpRequest, pk: int) -> HttpResponse:
         workdays = int(request.POST.get("workdays", "0"))
     except ValueError:
         workdays = 0
-    try:
-        foi_services.extend(
+    return run_service(
+        request,
+        lambda: foi_services.extend(
             application=application,
             workdays=workdays,
             acting_user=staff_user(request),
             reason=request.POST.get("reason", ""),
-        )
-    except PermissionDenied as refusal:
-        return forbidden(request, str(refusal))
-    except ValidationError as invalid:
-        messages.error(request, " ".join(invalid.messages))
-    else:
-        messages.success(request, _("Extended."))
-    return HttpResponseRedirect(reverse("workbench:application_detail", args=[pk]))
+        ),
+        reverse("workbench:application_detail", args=[pk]),
+        _("Extended."),
+    )
 
 
 def _service_step(request: HttpRequest, pk: int, action: Callable[[], object]) -> HttpResponse:
-    try:
-        action()
-    except PermissionDenied as refusal:
-        return forbidden(request, str(refusal))
-    except ValidationError as invalid:
-        messages.error(request, " ".join(invalid.messages))
-    else:
-        messages.success(request, _("Saved."))
-    return HttpResponseRedirect(reverse("workbench:application_detail", args=[pk]))
+    return run_service(request, action, reverse("workbench:application_detail", args=[pk]))
 
 
 @login_required

@@ -1,9 +1,7 @@
 """The attribute ledger, its yearly shares, and the periodic re-review (条例第十八条, plan item 6)."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -17,7 +15,7 @@ from gongkai.policies import selectors as policy_selectors
 from gongkai.policies import services as policy_services
 from gongkai.policies.models import ATTRIBUTE_LABELS, InformationItem
 from gongkai.workbench.ledger_export import ledger_workbook
-from gongkai.workbench.views import forbidden, render_page, staff_user
+from gongkai.workbench.views import forbidden, render_page, run_service, staff_user
 
 
 def _visible_organ_ids(request: HttpRequest) -> list[int]:
@@ -82,17 +80,14 @@ def re_review_decide(request: HttpRequest, pk: int) -> HttpResponse:
     item = InformationItem.objects.filter(pk=pk).first()
     if item is None:
         return forbidden(request, _("No such information."))
-    try:
-        policy_services.re_review(
+    return run_service(
+        request,
+        lambda: policy_services.re_review(
             item=item,
             acting_user=staff_user(request),
             keep=request.POST.get("decision") == "keep",
             reason=request.POST.get("reason", ""),
-        )
-    except PermissionDenied as refusal:
-        return forbidden(request, str(refusal))
-    except ValidationError as invalid:
-        messages.error(request, " ".join(invalid.messages))
-    else:
-        messages.success(request, _("Re-review recorded."))
-    return HttpResponseRedirect(reverse("workbench:re_review"))
+        ),
+        reverse("workbench:re_review"),
+        _("Re-review recorded."),
+    )

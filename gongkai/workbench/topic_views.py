@@ -2,10 +2,8 @@
 
 from collections.abc import Callable
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -13,7 +11,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from gongkai.policies import services as policy_services
 from gongkai.policies.models import Topic
-from gongkai.workbench.views import forbidden, render_page, staff_user
+from gongkai.workbench.views import render_page, run_service, staff_user
 
 
 @login_required
@@ -24,15 +22,7 @@ def topic_tree(request: HttpRequest) -> HttpResponse:
 
 
 def _done(request: HttpRequest, action: Callable[[], object]) -> HttpResponse:
-    try:
-        action()
-    except PermissionDenied as refusal:
-        return forbidden(request, str(refusal))
-    except ValidationError as invalid:
-        messages.error(request, " ".join(invalid.messages))
-    else:
-        messages.success(request, _("Saved."))
-    return HttpResponseRedirect(reverse("workbench:topics"))
+    return run_service(request, action, reverse("workbench:topics"))
 
 
 @login_required

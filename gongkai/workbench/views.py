@@ -1,5 +1,7 @@
 """Staff pages. Views parse input, call a service or a selector and render; rules live elsewhere."""
 
+from collections.abc import Callable
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -30,6 +32,21 @@ def staff_user(request: HttpRequest) -> User:
 
 def forbidden(request: HttpRequest, reason: str) -> HttpResponse:
     return render(request, "workbench/403.html", {"title": _("Not permitted"), "reason": reason}, status=403)
+
+
+def run_service(
+    request: HttpRequest, action: Callable[[], object], redirect_to: str, success: str | None = None
+) -> HttpResponse:
+    """Run one service call for a POST: refusals render 403, invalid input becomes a message."""
+    try:
+        action()
+    except PermissionDenied as refusal:
+        return forbidden(request, str(refusal))
+    except ValidationError as invalid:
+        messages.error(request, " ".join(invalid.messages))
+    else:
+        messages.success(request, success or _("Saved."))
+    return HttpResponseRedirect(redirect_to)
 
 
 def render_page(request: HttpRequest, template: str, context: dict[str, object], status: int = 200) -> HttpResponse:
