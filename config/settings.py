@@ -186,6 +186,9 @@ LOGGING = {
 # Wraps each organ's seal signing key at rest; defaults to a derivation of SECRET_KEY. Keep it when
 # rotating SECRET_KEY, or the stored seal keys can no longer be opened.
 GONGKAI_SEAL_KEY_SECRET = env.str("GONGKAI_SEAL_KEY_SECRET", default="") or SECRET_KEY
+# Keys the digest that links one applicant's applications (repeats, 109号 monthly count); keep it
+# when rotating SECRET_KEY, or earlier applications stop matching later ones.
+GONGKAI_APPLICANT_KEY_SECRET = env.str("GONGKAI_APPLICANT_KEY_SECRET", default="") or SECRET_KEY
 GONGKAI_SITE_NAME = env.str("GONGKAI_SITE_NAME", default="忻州市人民政府")
 GONGKAI_SITE_CODE = env.str("GONGKAI_SITE_CODE", default="1409000001")
 GONGKAI_ICP = env.str("GONGKAI_ICP", default="晋ICP备00000000号（演示）")

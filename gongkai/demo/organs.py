@@ -202,4 +202,7 @@ def contact_for(seed: OrganSeed, serial: int) -> dict[str, str]:
         "phone": f"0350-{3000000 + serial * 17:07d}",
         "fax": f"0350-{3000000 + serial * 17 + 1:07d}",
         "email": f"xxgk-{seed.slug}@xinzhou.example.gov.cn",
+        # The city government answers to the province; the others' reconsideration organ follows the tree.
+        "reconsideration_organ": "山西省人民政府" if seed.parent is None else "",
+        "court": "忻州市中级人民法院" if seed.parent is None else "",
     }

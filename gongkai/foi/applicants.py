@@ -1,5 +1,7 @@
 """Who applies (条例第二十九条): identity documents, applicant kinds, tracking numbers and query codes."""
 
+import hashlib
+import hmac
 import secrets
 from enum import StrEnum
 from typing import Final
@@ -75,3 +77,19 @@ def new_query_code() -> str:
 
 def normalise_query_code(typed: str) -> str:
     return "".join(typed.split()).upper().replace("-", "")
+
+
+def applicant_key(*, id_type: str, id_number: str, credit_code: str, secret: bytes) -> str:
+    """The same applicant's applications share this key; it reveals neither number nor name.
+
+    A keyed digest (HMAC-SHA256) rather than a plain hash: an identity number has too few
+    possible values for a plain hash to hide it. Organisations are keyed by credit code, people
+    by document type and number. An application with neither gets an empty key (no matching).
+    """
+    if credit_code.strip():
+        subject = f"ORG:{credit_code.strip().upper()}"
+    elif id_number.strip():
+        subject = f"{id_type}:{id_number.strip().upper()}"
+    else:
+        return ""
+    return hmac.new(secret, subject.encode("utf-8"), hashlib.sha256).hexdigest()

@@ -268,7 +268,18 @@ def needs_reconsideration_first(outcome: Outcome) -> bool:
     """Whether the applicant must apply for 行政复议 before suing (复议前置).
 
     行政复议法 (2023) Art. 23(四): a refusal to disclose (不予公开) goes to 行政复议 first, and the
-    organ must say so in the reply. Only the 不予公开 rows are covered; a 部分公开 reply also
-    refuses a part, which the reply letter handles for that part, not through this row.
+    organ must say so in the reply. Only the 不予公开 rows are covered; for 部分公开 see
+    `refuses_some`.
     """
     return _ROWS[outcome].group == GROUP_WITHHELD
+
+
+def refuses_some(outcome: Outcome) -> bool:
+    """Whether the decision refuses some information: 不予公开, or the withheld part of 部分公开.
+
+    The reply tells the applicant to seek 行政复议 first against what was refused (行政复议法
+    Art. 23(四)). Reading a 部分公开 reply's withheld part as 不予公开 is our inference from that
+    article (REGULATIONS.md §1.6 gives the rule for 不予公开 replies only); the disclosed part
+    keeps the choice of reconsideration or lawsuit.
+    """
+    return needs_reconsideration_first(outcome) or outcome is Outcome.PARTLY_DISCLOSED

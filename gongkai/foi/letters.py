@@ -1,39 +1,20 @@
-"""The reply letter (政府信息公开申请答复书), as pure Python: text, DOCX, PDF and its hash.
+"""The reply letter (政府信息公开申请答复书): what it says, from the decision on each requested item.
 
 The text follows 条例第三十六条 to 第三十九条 (REGULATIONS.md §1.4) and cites, for each item, the
 articles of its Table B row (decisions.row_of). The remedy paragraph follows REGULATIONS.md §1.6:
 行政复议 within 60 days (行政复议法 2023 Art. 20) or 行政诉讼 within 6 months (行政诉讼法 Art. 46),
-and 先申请行政复议 where an item is refused (不予公开, 行政复议法 2023 Art. 23(四)). The layout follows
-GB/T 9704-2012 (REGULATIONS.md §7): A4, margins 37/28/26/35 mm, 3号仿宋 body, 2号小标宋 title.
-
-An approved letter is frozen: the bytes produced here are stored and identified by letter_hash.
+and 先申请行政复议 against what is refused (行政复议法 2023 Art. 23(四); see decisions.refuses_some).
+Layout and files come from letter_layout; staff may edit the body before approval, and
+`missing_elements` checks the edited text still states what the reply standard requires.
 """
 
-import hashlib
-import io
+import re
 from dataclasses import dataclass
 from datetime import date
-from typing import Final, Literal
-from xml.sax.saxutils import escape
+from typing import Final
 
-from docx import Document
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
-from docx.oxml.ns import qn
-from docx.oxml.text.font import CT_RPr
-from docx.shared import Mm, Pt
-from docx.text.paragraph import Paragraph as DocxParagraph
-from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_RIGHT
-from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import ParagraphStyle
-from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-from reportlab.platypus import Flowable, SimpleDocTemplate
-from reportlab.platypus import Paragraph as PdfParagraph
-
-from gongkai.foi.decisions import Outcome, needs_reconsideration_first, row_of
-
-Role = Literal["title", "number", "salutation", "body", "closing", "signature", "date"]
+from gongkai.foi.decisions import Outcome, needs_reconsideration_first, refuses_some, row_of
+from gongkai.foi.letter_layout import OfficialLetter, Paragraph, SealMark, chinese_date, paragraphs
 
 TITLE: Final = "政府信息公开申请答复书"
 REGULATION_FULL_NAME: Final = "《中华人民共和国政府信息公开条例》"
@@ -42,21 +23,8 @@ RECONSIDERATION_FIRST: Final = "先申请行政复议"
 RECONSIDERATION_DAYS: Final = 60
 LITIGATION_MONTHS: Final = 6
 LITIGATION_AFTER_RECONSIDERATION_DAYS: Final = 15  # 行政诉讼法 Art. 45
-
-# GB/T 9704-2012 (REGULATIONS.md §7), in millimetres.
-PAGE_WIDTH_MM: Final = 210.0
-PAGE_HEIGHT_MM: Final = 297.0
-MARGIN_TOP_MM: Final = 37.0
-MARGIN_LEFT_MM: Final = 28.0
-MARGIN_RIGHT_MM: Final = 26.0
-MARGIN_BOTTOM_MM: Final = 35.0
-
-BODY_PT: Final = 16.0  # 3号
-TITLE_PT: Final = 22.0  # 2号
-LINE_PT: Final = 29.0  # 22 lines on a 225 mm type area (REGULATIONS.md §7 rendering tip)
-BODY_FONT: Final = "仿宋_GB2312"
-TITLE_FONT: Final = "方正小标宋简体"
-PDF_FONT: Final = "STSong-Light"  # reportlab's built-in CID font: no font file needed
+CLOSING: Final = "特此答复。"
+_ARTICLE_CITED: Final = re.compile(r"条例.{0,40}?第[一二三四五六七八九十百]+条")
 
 # Outcomes whose reply must give reasons for what is refused (条例第三十六条第（三）项, 第三十七条).
 _REASON_REQUIRED: Final = frozenset(
@@ -142,19 +110,6 @@ class ReplyLetter:
             raise ValueError("a reply cannot be issued before the application was received")
 
 
-@dataclass(frozen=True)
-class Paragraph:
-    """One paragraph of the letter, with its layout role."""
-
-    role: Role
-    text: str
-
-
-def chinese_date(day: date) -> str:
-    """GB/T 9704 7.3.5.4: Arabic numerals, full year, no leading zeros (2026年11月28日)."""
-    return f"{day.year}年{day.month}月{day.day}日"
-
-
 def chinese_ordinal(number: int) -> str:
     """一, 二, … 九十九: the 一、 heading numbers of GB/T 9704 7.3.3."""
     if not 1 <= number <= 99:
@@ -194,173 +149,79 @@ def _item_paragraph(index: int, item: ItemResult) -> str:
     return "".join(parts)
 
 
-def _remedy_paragraph(letter: ReplyLetter) -> str:
+def remedy_paragraph(outcomes: tuple[Outcome, ...], reconsideration_organ: str, court: str) -> str:
+    """救济途径: where and within what time the applicant can challenge the reply."""
     days, months = RECONSIDERATION_DAYS, LITIGATION_MONTHS
-    organ, court = letter.reconsideration_organ, letter.court
-    either = f"可以在收到本答复之日起{days}日内向{organ}申请行政复议，或者在{months}个月内向{court}提起行政诉讼。"
-    if not any(needs_reconsideration_first(item.outcome) for item in letter.items):
+    either = (
+        f"可以在收到本答复之日起{days}日内向{reconsideration_organ}申请行政复议，"
+        f"或者在{months}个月内向{court}提起行政诉讼。"
+    )
+    if not any(refuses_some(outcome) for outcome in outcomes):
         return f"如您对本答复不服，{either}"
     first = (
         f"如您对本答复中不予公开的决定不服，依照《中华人民共和国行政复议法》第二十三条的规定，"
-        f"应当{RECONSIDERATION_FIRST}：可以在收到本答复之日起{days}日内向{organ}申请行政复议；"
+        f"应当{RECONSIDERATION_FIRST}：可以在收到本答复之日起{days}日内向{reconsideration_organ}申请行政复议；"
         f"对行政复议决定不服的，可以在收到行政复议决定书之日起{LITIGATION_AFTER_RECONSIDERATION_DAYS}日内"
         f"向{court}提起行政诉讼。"
     )
-    if all(needs_reconsideration_first(item.outcome) for item in letter.items):
+    if all(needs_reconsideration_first(outcome) for outcome in outcomes):
         return first
     return f"{first}如您对本答复的其他内容不服，{either}"
 
 
-def reply_paragraphs(letter: ReplyLetter) -> list[Paragraph]:
-    """The full text of the 答复书, paragraph by paragraph."""
+def reply_body(letter: ReplyLetter) -> tuple[str, ...]:
+    """The body of the 答复书: the facts of the application, each item's decision, fee, remedies."""
     requested = "；".join(f"“{item.description}”" for item in letter.items)
     intro = (
         f"本机关于{chinese_date(letter.received_on)}收到您提出的政府信息公开申请"
         f"（申请编号：{letter.tracking_number}），您申请公开：{requested}。"
         f"根据{REGULATION_FULL_NAME}（以下简称条例）的规定，经审查，现答复如下："
     )
-    paragraphs = [
-        Paragraph("title", TITLE),
-        Paragraph("number", letter.document_number),
-        Paragraph("salutation", f"{letter.applicant_name}："),
-        Paragraph("body", intro),
-    ]
-    paragraphs.extend(
-        Paragraph("body", _item_paragraph(index, item)) for index, item in enumerate(letter.items, start=1)
-    )
+    body = [intro]
+    body.extend(_item_paragraph(index, item) for index, item in enumerate(letter.items, start=1))
     if letter.fee_yuan > 0:
-        paragraphs.append(
-            Paragraph(
-                "body",
-                f"{FEE_SENTENCE_PREFIX}（国办函〔2020〕109号）和条例第四十二条的规定，"
-                f"本次申请收取信息处理费{letter.fee_yuan}元。",
-            )
+        body.append(
+            f"{FEE_SENTENCE_PREFIX}（国办函〔2020〕109号）和条例第四十二条的规定，"
+            f"本次申请收取信息处理费{letter.fee_yuan}元。"
         )
-    paragraphs.extend(
-        [
-            Paragraph("body", _remedy_paragraph(letter)),
-            Paragraph("closing", "特此答复。"),
-            Paragraph("signature", letter.organ_name),
-            Paragraph("date", chinese_date(letter.issued_on)),
-        ]
+    body.append(
+        remedy_paragraph(tuple(item.outcome for item in letter.items), letter.reconsideration_organ, letter.court)
     )
-    return paragraphs
+    return tuple(body)
 
 
-def _set_fonts(rpr: CT_RPr, name: str) -> None:
-    """Name the font for Latin and East Asian text alike (python-docx sets only w:ascii/w:hAnsi)."""
-    fonts = rpr.get_or_add_rFonts()
-    for attribute in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
-        fonts.set(qn(attribute), name)
-
-
-def _indent_chars(paragraph: DocxParagraph, chars: int) -> None:
-    """First-line indent in characters (w:firstLineChars), with the equivalent points as a fallback."""
-    paragraph.paragraph_format.first_line_indent = Pt(BODY_PT * chars)
-    ind = paragraph._p.get_or_add_pPr().get_or_add_ind()
-    ind.set(qn("w:firstLineChars"), str(chars * 100))
-
-
-def to_docx(letter: ReplyLetter) -> bytes:
-    """The letter as a Word document laid out to GB/T 9704."""
-    document = Document()
-    section = document.sections[0]
-    section.page_width = Mm(PAGE_WIDTH_MM)
-    section.page_height = Mm(PAGE_HEIGHT_MM)
-    section.top_margin = Mm(MARGIN_TOP_MM)
-    section.bottom_margin = Mm(MARGIN_BOTTOM_MM)
-    section.left_margin = Mm(MARGIN_LEFT_MM)
-    section.right_margin = Mm(MARGIN_RIGHT_MM)
-
-    normal = document.styles["Normal"]
-    normal_font = normal.font
-    normal_font.size = Pt(BODY_PT)
-    normal_font.name = BODY_FONT
-    _set_fonts(normal.element.get_or_add_rPr(), BODY_FONT)
-
-    for item in reply_paragraphs(letter):
-        paragraph = document.add_paragraph()
-        fmt = paragraph.paragraph_format
-        fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
-        fmt.line_spacing = Pt(LINE_PT)
-        fmt.space_before = Pt(0)
-        fmt.space_after = Pt(0)
-        run = paragraph.add_run(item.text)
-        font_name, size = (TITLE_FONT, TITLE_PT) if item.role == "title" else (BODY_FONT, BODY_PT)
-        run.font.size = Pt(size)
-        _set_fonts(run._r.get_or_add_rPr(), font_name)
-        if item.role in ("title", "number"):
-            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        elif item.role in ("signature", "date"):
-            paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        elif item.role in ("body", "closing"):
-            paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
-            _indent_chars(paragraph, 2)
-        if item.role == "title":
-            fmt.line_spacing = Pt(TITLE_PT * 1.5)
-            fmt.space_after = Pt(LINE_PT)
-        elif item.role == "number":
-            fmt.space_after = Pt(LINE_PT)
-        elif item.role == "signature":
-            fmt.space_before = Pt(LINE_PT * 2)
-
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
-
-
-def _pdf_styles() -> dict[Role, ParagraphStyle]:
-    if PDF_FONT not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(UnicodeCIDFont(PDF_FONT))
-    body = ParagraphStyle(
-        "body",
-        fontName=PDF_FONT,
-        fontSize=BODY_PT,
-        leading=LINE_PT,
-        firstLineIndent=BODY_PT * 2,
-        alignment=TA_JUSTIFY,
-        wordWrap="CJK",
-    )
-    plain = ParagraphStyle("plain", parent=body, firstLineIndent=0, alignment=TA_JUSTIFY)
-    return {
-        "title": ParagraphStyle(
-            "title",
-            parent=body,
-            fontSize=TITLE_PT,
-            leading=TITLE_PT * 1.5,
-            firstLineIndent=0,
-            alignment=TA_CENTER,
-            spaceAfter=LINE_PT,
-        ),
-        "number": ParagraphStyle("number", parent=plain, alignment=TA_CENTER, spaceAfter=LINE_PT),
-        "salutation": plain,
-        "body": body,
-        "closing": body,
-        "signature": ParagraphStyle("signature", parent=plain, alignment=TA_RIGHT, spaceBefore=LINE_PT * 2),
-        "date": ParagraphStyle("date", parent=plain, alignment=TA_RIGHT),
-    }
-
-
-def to_pdf(letter: ReplyLetter) -> bytes:
-    """The letter as a PDF laid out to GB/T 9704, using a built-in CID font (no font files)."""
-    styles = _pdf_styles()
-    buffer = io.BytesIO()
-    template = SimpleDocTemplate(
-        buffer,
-        pagesize=A4,
-        topMargin=MARGIN_TOP_MM * mm,
-        bottomMargin=MARGIN_BOTTOM_MM * mm,
-        leftMargin=MARGIN_LEFT_MM * mm,
-        rightMargin=MARGIN_RIGHT_MM * mm,
+def reply_document(
+    letter: ReplyLetter, *, body: tuple[str, ...] | None = None, seal: SealMark | None = None
+) -> OfficialLetter:
+    """The letter ready for layout; `body` is the staff-edited text when it differs from the draft."""
+    return OfficialLetter(
         title=TITLE,
-        author=letter.organ_name,
-        invariant=True,  # the same letter gives the same bytes, so its hash is reproducible
+        number=letter.document_number,
+        addressee=letter.applicant_name,
+        body=body if body is not None else reply_body(letter),
+        organ_name=letter.organ_name,
+        issued_on=letter.issued_on,
+        closing=CLOSING,
+        seal=seal,
     )
-    story: list[Flowable] = [PdfParagraph(escape(item.text), styles[item.role]) for item in reply_paragraphs(letter)]
-    template.build(story)
-    return buffer.getvalue()
 
 
-def letter_hash(data: bytes) -> str:
-    """The SHA-256 hex digest that identifies an approved, frozen letter."""
-    return hashlib.sha256(data).hexdigest()
+def reply_paragraphs(letter: ReplyLetter) -> list[Paragraph]:
+    """The full text of the 答复书, paragraph by paragraph."""
+    return paragraphs(reply_document(letter))
+
+
+def missing_elements(body: tuple[str, ...], *, tracking_number: str, received_on: date) -> list[str]:
+    """What an edited reply body no longer states, by the reply standard's list (答复书必备要素).
+
+    Title, number, applicant, organ, date and seal are laid out from the record and cannot be
+    edited away; the body must still give the facts of the application, the legal basis and
+    the decision, and the applicant's right to reconsideration or a lawsuit with its time limit.
+    """
+    text = "".join(body)
+    checks = [
+        ("申请事实（收到申请的日期和申请编号）", tracking_number in text and chinese_date(received_on) in text),
+        ("法律依据（条例条文）", _ARTICLE_CITED.search(text) is not None),
+        ("复议、诉讼的权利和期限", "行政复议" in text and f"{RECONSIDERATION_DAYS}日" in text),
+    ]
+    return [name for name, present in checks if not present]

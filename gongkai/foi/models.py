@@ -63,26 +63,35 @@ RESULT_LABELS = {
     "OTHER": _("other result"),
     "PENDING": _("not yet decided"),
 }
+FEE_METHOD_LABELS = {
+    "PER_PIECE": _("per piece"),
+    "PER_PAGE": _("per page"),
+}
+SERVICE_METHOD_LABELS = {
+    "POST": _("by post"),
+    "IN_PERSON": _("handed over in person"),
+    "EMAIL": _("by email"),
+    "ONLINE": _("online, with the query code"),
+    "OTHER": _("other means"),
+}
+LETTER_KIND_LABELS = {
+    "REPLY": _("reply letter"),
+    "CORRECTION": _("correction notice"),
+    "EXTENSION": _("extension notice"),
+    "CONSULTATION": _("consultation letter"),
+    "FEE": _("fee notice"),
+}
+PROPOSAL_STATE_LABELS = {
+    "PROPOSED": _("proposed"),
+    "ACCEPTED": _("to be disclosed proactively"),
+    "DECLINED": _("declined"),
+}
 DELIVERY_LABELS = {
     "PAPER": _("paper"),
     "ELECTRONIC": _("electronic file"),
     "EMAIL": _("by email"),
     "COLLECT": _("collect in person"),
 }
-
-
-class ApplicationSequence(models.Model):
-    """Last tracking serial per organ and year; the row is locked while a number is taken."""
-
-    organ = models.ForeignKey("organs.Organ", on_delete=models.CASCADE, related_name="+")
-    year = models.PositiveSmallIntegerField()
-    last_serial = models.PositiveIntegerField(default=0)
-
-    class Meta:
-        constraints = [models.UniqueConstraint(fields=["organ", "year"], name="application_sequence_per_organ_year")]
-
-    def __str__(self) -> str:
-        return f"{self.organ_id}/{self.year}: {self.last_serial}"
 
 
 class Application(BaseModel):
@@ -134,6 +143,31 @@ class Application(BaseModel):
     registered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
+    # A one-way digest of the identity document or credit code: finds the same applicant's other
+    # applications (Art. 36(六), 109号 monthly count, Art. 44) without exposing the number.
+    applicant_key = models.CharField(max_length=64, blank=True, db_index=True)
+    repeat_of = models.ForeignKey(
+        "self",
+        verbose_name=_("earlier application for the same information"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    correction_due_on = models.DateField(_("correction due"), null=True, blank=True)
+
+    # 信息处理费 (109号): one method per application.
+    fee_method = models.CharField(_("fee method"), max_length=20, choices=FEE_METHOD_LABELS, blank=True)
+    fee_quantity = models.PositiveIntegerField(_("pieces or pages"), default=0)
+    fee_yuan = models.PositiveIntegerField(_("fee (yuan)"), default=0)
+    fee_due_on = models.DateField(_("payment due"), null=True, blank=True)
+    fee_paid_on = models.DateField(_("date paid"), null=True, blank=True)
+    fee_receipt = models.CharField(_("receipt number"), max_length=60, blank=True)
+
+    # 送达 (service of the reply).
+    served_method = models.CharField(_("served by"), max_length=20, choices=SERVICE_METHOD_LABELS, blank=True)
+    served_on = models.DateField(_("date served"), null=True, blank=True)
+    served_proof = models.CharField(_("proof of service"), max_length=100, blank=True)
 
     class Meta:
         verbose_name = _("information application")
@@ -175,6 +209,9 @@ class RequestedItem(BaseModel):
     # Art. 36(五): the organ that does hold the information, named in the reply.
     referred_to = models.CharField(_("organ that holds it"), max_length=200, blank=True)
     search_record = models.TextField(_("how it was searched for"), blank=True)
+    proposal = models.ForeignKey(
+        "DisclosureProposal", on_delete=models.SET_NULL, null=True, blank=True, related_name="requested_items"
+    )
 
     class Meta:
         verbose_name = _("requested item")
@@ -215,3 +252,80 @@ class LegalChallenge(BaseModel):
 
     def __str__(self) -> str:
         return f"{self.application_id} {self.route} {self.result}"
+
+
+class Letter(BaseModel):
+    """A written reply or notice (答复书、补正告知书、延期答复告知书、征求意见函、收费通知书).
+
+    Drafted with an editable body; once issued it is frozen: the DOCX and PDF bytes are kept,
+    hashed, and the organ's seal key signs a record of the letter and its hashes.
+    """
+
+    class State(models.TextChoices):
+        DRAFT = "DRAFT", _("draft")
+        ISSUED = "ISSUED", _("issued")
+
+    application = models.ForeignKey(Application, on_delete=models.PROTECT, related_name="letters")
+    kind = models.CharField(_("kind"), max_length=20, choices=LETTER_KIND_LABELS)
+    state = models.CharField(_("state"), max_length=10, choices=State.choices, default=State.DRAFT)
+    addressee = models.CharField(_("addressee"), max_length=200)
+    body = models.JSONField(_("text"), default=list)
+    number = models.CharField(_("document number"), max_length=60, blank=True)
+    issued_on = models.DateField(_("date issued"), null=True, blank=True)
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    docx = models.BinaryField(null=True, blank=True)
+    pdf = models.BinaryField(null=True, blank=True)
+    docx_sha256 = models.CharField(max_length=64, blank=True)
+    pdf_sha256 = models.CharField(max_length=64, blank=True)
+    seal_key = models.ForeignKey("policies.SealKey", on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    seal_record = models.JSONField(null=True, blank=True)
+    seal_signature = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("letter")
+        verbose_name_plural = _("letters")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["application", "kind"],
+                condition=models.Q(state="DRAFT"),
+                name="one_draft_letter_per_kind",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.number or f"{self.application_id} {self.kind}"
+
+    @property
+    def for_applicant(self) -> bool:
+        """Everything but the consultation letter, which goes to the third party or organ consulted."""
+        return self.kind != "CONSULTATION"
+
+
+class DisclosureProposal(BaseModel):
+    """Art. 44: information asked for by several applicants, proposed for proactive disclosure."""
+
+    organ = models.ForeignKey("organs.Organ", on_delete=models.PROTECT, related_name="+")
+    description = models.CharField(_("information"), max_length=500)
+    state = models.CharField(_("state"), max_length=20, choices=PROPOSAL_STATE_LABELS, default="PROPOSED")
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    decided_on = models.DateField(_("date decided"), null=True, blank=True)
+    reason = models.TextField(_("reason"), blank=True)
+    published_item = models.ForeignKey(
+        "policies.InformationItem",
+        verbose_name=_("published as"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("proactive disclosure proposal")
+        verbose_name_plural = _("proactive disclosure proposals")
+
+    def __str__(self) -> str:
+        return self.description[:40]

@@ -1,8 +1,11 @@
 """Every write to an information application: registration, the moves of the workflow, the clock."""
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, Final
 
+from django.conf import settings
 from django.contrib.auth.hashers import check_password, make_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -14,14 +17,28 @@ from gongkai.accounts import permissions
 from gongkai.accounts.domain import Action
 from gongkai.accounts.models import User
 from gongkai.core import audit
-from gongkai.foi import applicants, clock, decisions
+from gongkai.foi import applicants, clock, correspondence, decisions, fees, notices, repeats
 from gongkai.foi.applicants import ApplicantKind, IdentityError, IdType
 from gongkai.foi.decisions import Outcome
 from gongkai.foi.domain import STEPS, Move, State
-from gongkai.foi.models import Application, ApplicationSequence, LegalChallenge, Pause, RequestedItem
+from gongkai.foi.models import (
+    SERVICE_METHOD_LABELS,
+    Application,
+    DisclosureProposal,
+    LegalChallenge,
+    Letter,
+    Pause,
+    RequestedItem,
+)
 from gongkai.foi.receipt import Arrival, Channel, ReceiptError, receipt_day
+from gongkai.organs import serials
 from gongkai.organs.models import Organ
+from gongkai.policies import seal
 from gongkai.workdays import selectors as workday_selectors
+
+SERVICE_METHODS: Final = frozenset(SERVICE_METHOD_LABELS)
+DEFAULT_HOW_TO_PAY: Final = "持本通知到本机关政府信息公开工作机构办理缴费，或者通过非税收入电子缴款渠道缴纳"
+APPLICATION_SERIAL_SCOPE = "application"  # tracking-number serials (organs.Serial scope)
 
 IDENTITY_ERRORS = {
     "id_checksum": gettext_lazy("This resident identity card number is not valid: check the 18 characters."),
@@ -68,18 +85,28 @@ def _check_applicant(fields: dict[str, Any]) -> None:
 
 
 def _next_tracking_number(organ: Organ, year: int) -> str:
-    sequence, _created = ApplicationSequence.objects.select_for_update().get_or_create(organ=organ, year=year)
-    sequence.last_serial += 1
-    sequence.save(update_fields=["last_serial"])
-    return applicants.tracking_number(year, sequence.last_serial)
+    return applicants.tracking_number(year, serials.next_serial(organ, year, APPLICATION_SERIAL_SCOPE))
+
+
+def fee_rules() -> fees.FeeRules:
+    """The fee procedure's configurable parts (REGULATIONS.md §3 marks them unverified; see FeeRules)."""
+    return fees.FeeRules(
+        payment_period_workdays=getattr(settings, "GONGKAI_FEE_PAYMENT_WORKDAYS", 20),
+        clock_paused_while_awaiting_payment=getattr(settings, "GONGKAI_FEE_PAUSES_CLOCK", True),
+    )
 
 
 def answer_proof(application: Application, today: date | None = None) -> clock.AnswerDue | None:
     """The answer's due date with its day-by-day proof, from the recorded facts, on the current calendar."""
     if application.received_on is None:
         return None
+    counted = {Pause.Reason.CONSULTATION} | (
+        {Pause.Reason.FEE} if fee_rules().clock_paused_while_awaiting_payment else set()
+    )
     pauses = (
-        [clock.Pause(p.reason, p.started_on, p.ended_on) for p in application.pauses.all()] if application.pk else []
+        [clock.Pause(p.reason, p.started_on, p.ended_on) for p in application.pauses.all() if p.reason in counted]
+        if application.pk
+        else []
     )
     return clock.answer_due(
         workday_selectors.current_calendar(),
@@ -137,20 +164,88 @@ def register(
         confirmed_on=confirmed_on,
         received_on=received,
         registered_by=acting_user,
+        applicant_key=_applicant_key(fields),
         **fields,
     )
+    application.repeat_of = _earlier_same_request(application)
     refresh_clock(application)
     application.full_clean(exclude=["query_code_hash"])
     application.save()
-    RequestedItem.objects.create(application=application, description=application.description[:500])
+    item = RequestedItem.objects.create(application=application, description=application.description[:500])
     audit.record(
         actor=acting_user,
         action="foi.registered",
         target=application,
         organ=organ,
-        after={"tracking_number": application.tracking_number, "channel": channel, "received_on": received},
+        after={
+            "tracking_number": application.tracking_number,
+            "channel": channel,
+            "received_on": received,
+            "repeat_of": application.repeat_of.tracking_number if application.repeat_of else "",
+        },
     )
+    _propose_if_widely_requested(item, acting_user)
     return application, code
+
+
+def _applicant_key(fields: dict[str, Any]) -> str:
+    return applicants.applicant_key(
+        id_type=str(fields.get("id_type", "")),
+        id_number=str(fields.get("id_number", "")),
+        credit_code=str(fields.get("credit_code", "")),
+        secret=settings.GONGKAI_APPLICANT_KEY_SECRET.encode("utf-8"),
+    )
+
+
+def _earlier_same_request(application: Application) -> Application | None:
+    """Art. 36(六): the same applicant already asked this organ for the same information."""
+    if not application.applicant_key:
+        return None
+    earlier = (
+        RequestedItem.objects.filter(
+            application__organ=application.organ, application__applicant_key=application.applicant_key
+        )
+        .exclude(application__state=State.WITHDRAWN)
+        .select_related("application")
+        .order_by("-application__arrived_on", "-id")[:200]
+    )
+    for item in earlier:
+        if repeats.same_information(application.description, item.description):
+            return item.application
+    return None
+
+
+def _propose_if_widely_requested(item: RequestedItem, acting_user: User | None) -> None:
+    """Art. 44: information asked for by three or more applicants is proposed for proactive disclosure."""
+    application = item.application
+    candidates = (
+        RequestedItem.objects.filter(application__organ=application.organ)
+        .exclude(pk=item.pk)
+        .exclude(application__applicant_key="")
+        .select_related("application")
+        .order_by("-id")[:2000]
+    )
+    same = repeats.matching(
+        item.description,
+        [repeats.Request(other, other.application.applicant_key, other.description) for other in candidates],
+    )
+    requesters = [*same, repeats.Request(item, application.applicant_key, item.description)]
+    if repeats.distinct_applicants(requesters) < repeats.PROPOSAL_APPLICANTS:
+        return
+    related = [request.key for request in same if isinstance(request.key, RequestedItem)]
+    proposal = next((other.proposal for other in related if other.proposal_id), None)
+    if proposal is None:
+        proposal = DisclosureProposal.objects.create(organ=application.organ, description=item.description)
+        audit.record(
+            actor=acting_user,
+            action="foi.disclosure_proposed",
+            target=proposal,
+            organ=application.organ,
+            after={"description": item.description, "applicants": repeats.distinct_applicants(requesters)},
+        )
+    RequestedItem.objects.filter(pk__in=[item.pk, *(other.pk for other in related)], proposal__isnull=True).update(
+        proposal=proposal
+    )
 
 
 def find_by_query_code(tracking_number: str, query_code: str) -> Application | None:
@@ -172,9 +267,20 @@ def move(
     reason: str = "",
     on: date | None = None,
     consulted_party: str = "",
+    period_workdays: int = notices.MAX_CORRECTION_PERIOD_WORKDAYS,
+    fee_method: str = "",
+    fee_quantity: int = 0,
+    fee_receipt: str = "",
+    served_method: str = "",
+    served_proof: str = "",
 ) -> Application:
-    """Take one step of the workflow table; `on` is the date the step happened (default today)."""
-    application = Application.objects.select_for_update().get(pk=application.pk)
+    """Take one step of the workflow table; `on` is the date the step happened (default today).
+
+    The step's own facts come as keywords: the 补正 period, the party consulted, the fee method
+    and quantity, the payment receipt, how the reply was served. Letters the step calls for
+    (notices, the drafted reply, the sealed reply) are made in the same transaction.
+    """
+    application = Application.objects.select_for_update().select_related("organ").get(pk=application.pk)
     step = STEPS[to]
     if application.state not in step.source:
         raise ValidationError(_("This step is not possible from the application's current state."))
@@ -184,31 +290,21 @@ def move(
         raise ValidationError({"reason": _("Give the reason for this step.")})
     day = on or timezone.localdate()
     before = {"state": application.state, "due_on": application.due_on}
-    if to == Move.CONFIRM_RECEIPT:
-        application.confirmed_on = day
-        application.received_on = receipt_day(
-            Arrival(Channel(application.channel), application.arrived_on, application.signed_for_on, day)
-        )
-    elif to == Move.RECEIVE_SUPPLEMENT:
-        application.supplement_received_on = day
-    elif to in {Move.START_CONSULTATION, Move.SEND_FEE_NOTICE}:
-        pause_reason = Pause.Reason.CONSULTATION if to == Move.START_CONSULTATION else Pause.Reason.FEE
-        Pause.objects.create(
-            application=application, reason=pause_reason, consulted_party=consulted_party, started_on=day
-        )
-    elif to in {Move.END_CONSULTATION, Move.RECORD_PAYMENT}:
-        application.pauses.filter(ended_on__isnull=True).update(ended_on=day)
-    elif to == Move.DRAFT_DECISION:
-        results = [Outcome(item.outcome) for item in application.items.all() if item.outcome]
-        if not results or len(results) != application.items.count():
-            raise ValidationError(_("Record the result of every requested item before drafting the reply."))
-        application.outcome = decisions.application_outcome(results)
-        if application.handler_id is None:
-            application.handler = acting_user
-    elif to == Move.DEEM_ABANDONED:
-        application.outcome = Outcome.OTHER_NO_CORRECTION
-    elif to == Move.FEE_UNPAID:
-        application.outcome = Outcome.OTHER_FEE_UNPAID
+    details = _STEP_EFFECTS[to](
+        application,
+        _StepFacts(
+            acting_user,
+            day,
+            reason.strip(),
+            consulted_party.strip(),
+            period_workdays,
+            fee_method,
+            fee_quantity,
+            fee_receipt.strip(),
+            served_method,
+            served_proof.strip(),
+        ),
+    )
     application.state = step.target
     refresh_clock(application)
     application.save()
@@ -219,15 +315,272 @@ def move(
         organ=application.organ,
         reason=reason,
         before=before,
-        after={"state": application.state, "due_on": application.due_on, "on": day},
+        after={"state": application.state, "due_on": application.due_on, "on": day, **details},
     )
     return application
 
 
+@dataclass(frozen=True)
+class _StepFacts:
+    user: User
+    day: date
+    reason: str
+    consulted_party: str
+    period_workdays: int
+    fee_method: str
+    fee_quantity: int
+    fee_receipt: str
+    served_method: str
+    served_proof: str
+
+
+Effect = Callable[[Application, _StepFacts], dict[str, Any]]
+
+
+def _no_effect(application: Application, facts: _StepFacts) -> dict[str, Any]:
+    return {}
+
+
+def _confirm_receipt(application: Application, facts: _StepFacts) -> dict[str, Any]:
+    application.confirmed_on = facts.day
+    application.received_on = receipt_day(
+        Arrival(Channel(application.channel), application.arrived_on, application.signed_for_on, facts.day)
+    )
+    return {}
+
+
+def _request_correction(application: Application, facts: _StepFacts) -> dict[str, Any]:
+    """Art. 30: one notice naming everything to supply, a period, and the consequence."""
+    if not 1 <= facts.period_workdays <= notices.MAX_CORRECTION_PERIOD_WORKDAYS:
+        raise ValidationError({"period_workdays": _("The period to supply is 1 to 15 working days.")})
+    application.correction_due_on = workday_selectors.current_calendar().add_workdays(facts.day, facts.period_workdays)
+    letter = correspondence.issue_notice(
+        application,
+        "CORRECTION",
+        addressee=application.applicant_name,
+        acting_user=facts.user,
+        on=facts.day,
+        make=lambda header, mark: notices.correction_notice(
+            header, what_to_supply=facts.reason, period_workdays=facts.period_workdays, seal=mark
+        ),
+    )
+    return {"letter": letter.number, "correction_due_on": application.correction_due_on}
+
+
+def _receive_supplement(application: Application, facts: _StepFacts) -> dict[str, Any]:
+    application.supplement_received_on = facts.day
+    return {}
+
+
+def _deem_abandoned(application: Application, facts: _StepFacts) -> dict[str, Any]:
+    if application.correction_due_on is not None and facts.day <= application.correction_due_on:
+        raise ValidationError(
+            _("The period to supply runs until %(day)s; the application is not abandoned before then.")
+            % {"day": application.correction_due_on.isoformat()}
+        )
+    application.outcome = Outcome.OTHER_NO_CORRECTION
+    letter = correspondence.issue_closing_reply(application, acting_user=facts.user, on=facts.day)
+    return {"letter": letter.number}
+
+
+def _start_consultation(application: Application, facts: _StepFacts) -> dict[str, Any]:
+    """Arts. 32, 34: a letter to the third party or organ; the clock stops until it answers."""
+    if not facts.consulted_party:
+        raise ValidationError({"consulted_party": _("Name the third party or organ consulted.")})
+    Pause.objects.create(
+        application=application,
+        reason=Pause.Reason.CONSULTATION,
+        consulted_party=facts.consulted_party,
+        started_on=facts.day,
+    )
+    letter = correspondence.issue_notice(
+        application,
+        "CONSULTATION",
+        addressee=facts.consulted_party,
+        acting_user=facts.user,
+        on=facts.day,
+        make=lambda header, mark: notices.consultation_letter(
+            header, information=application.description, concern=facts.reason, seal=mark
+        ),
+    )
+    return {"letter": letter.number, "consulted_party": facts.consulted_party}
+
+
+def _end_pause(application: Application, facts: _StepFacts) -> dict[str, Any]:
+    application.pauses.filter(ended_on__isnull=True).update(ended_on=facts.day)
+    return {}
+
+
+def _send_fee_notice(application: Application, facts: _StepFacts) -> dict[str, Any]:
+    """109号: one method per application; the notice states the amount, period and consequence."""
+    try:
+        method = fees.FeeMethod(facts.fee_method)
+    except ValueError as unknown:
+        raise ValidationError({"fee_method": _("Choose how the fee is counted: per piece or per page.")}) from unknown
+    quantity = facts.fee_quantity or (application.items.count() if method is fees.FeeMethod.PER_PIECE else 0)
+    if quantity < 1:
+        raise ValidationError({"fee_quantity": _("Enter the number of pages.")})
+    amount = fees.fee(
+        method,
+        quantity,
+        already_charged_pieces=pieces_earlier_this_month(application) if method is fees.FeeMethod.PER_PIECE else 0,
+    )
+    if amount == 0:
+        raise ValidationError(
+            {"fee_quantity": _("No fee is due: the quantity is within the free allowance of Document 109.")}
+        )
+    rules = fee_rules()
+    application.fee_method, application.fee_quantity, application.fee_yuan = method, quantity, amount
+    application.fee_due_on = workday_selectors.current_calendar().add_workdays(facts.day, rules.payment_period_workdays)
+    Pause.objects.create(application=application, reason=Pause.Reason.FEE, started_on=facts.day)
+    letter = correspondence.issue_notice(
+        application,
+        "FEE",
+        addressee=application.applicant_name,
+        acting_user=facts.user,
+        on=facts.day,
+        make=lambda header, mark: notices.fee_notice(
+            header,
+            method=method,
+            quantity=quantity,
+            fee_yuan=amount,
+            payment_period_workdays=rules.payment_period_workdays,
+            how_to_pay=getattr(settings, "GONGKAI_FEE_HOW_TO_PAY", DEFAULT_HOW_TO_PAY),
+            seal=mark,
+        ),
+    )
+    return {"letter": letter.number, "fee_method": method, "fee_quantity": quantity, "fee_yuan": amount}
+
+
+def _record_payment(application: Application, facts: _StepFacts) -> dict[str, Any]:
+    if not facts.fee_receipt:
+        raise ValidationError({"fee_receipt": _("Enter the number of the payment receipt.")})
+    application.fee_paid_on, application.fee_receipt = facts.day, facts.fee_receipt
+    _end_pause(application, facts)
+    return {"fee_receipt": facts.fee_receipt}
+
+
+def _fee_unpaid(application: Application, facts: _StepFacts) -> dict[str, Any]:
+    if application.fee_due_on is not None and facts.day <= application.fee_due_on:
+        raise ValidationError(
+            _("The payment period runs until %(day)s; processing does not end before then.")
+            % {"day": application.fee_due_on.isoformat()}
+        )
+    application.outcome = Outcome.OTHER_FEE_UNPAID
+    _end_pause(application, facts)
+    letter = correspondence.issue_closing_reply(application, acting_user=facts.user, on=facts.day)
+    return {"letter": letter.number}
+
+
+def _draft_decision(application: Application, facts: _StepFacts) -> dict[str, Any]:
+    results = [Outcome(item.outcome) for item in application.items.all() if item.outcome]
+    if not results or len(results) != application.items.count():
+        raise ValidationError(_("Record the result of every requested item before drafting the reply."))
+    application.outcome = decisions.application_outcome(results)
+    if application.handler_id is None:
+        application.handler = facts.user
+    correspondence.draft_reply(application, on=facts.day)
+    return {"outcome": application.outcome}
+
+
+def _return_decision(application: Application, facts: _StepFacts) -> dict[str, Any]:
+    correspondence.discard_draft(application)
+    return {}
+
+
+def _approve_decision(application: Application, facts: _StepFacts) -> dict[str, Any]:
+    letter = correspondence.issue_reply(application, acting_user=facts.user, on=facts.day)
+    return {"letter": letter.number, "pdf_sha256": letter.pdf_sha256}
+
+
+def _serve(application: Application, facts: _StepFacts) -> dict[str, Any]:
+    """送达: how, when, and the proof (a postal tracking number for mail)."""
+    if facts.served_method not in SERVICE_METHODS:
+        raise ValidationError({"served_method": _("Choose how the reply was served.")})
+    if facts.served_method == "POST" and not facts.served_proof:
+        raise ValidationError({"served_proof": _("Enter the postal tracking number.")})
+    application.served_method, application.served_on, application.served_proof = (
+        facts.served_method,
+        facts.day,
+        facts.served_proof,
+    )
+    return {"served_method": facts.served_method, "served_proof": facts.served_proof}
+
+
+def _withdraw(application: Application, facts: _StepFacts) -> dict[str, Any]:
+    application.pauses.filter(ended_on__isnull=True).update(ended_on=facts.day)
+    correspondence.discard_draft(application)
+    return {}
+
+
+_STEP_EFFECTS: dict[Move, Effect] = {
+    Move.CONFIRM_RECEIPT: _confirm_receipt,
+    Move.ACCEPT: _no_effect,
+    Move.REQUEST_CORRECTION: _request_correction,
+    Move.RECEIVE_SUPPLEMENT: _receive_supplement,
+    Move.DEEM_ABANDONED: _deem_abandoned,
+    Move.START_CONSULTATION: _start_consultation,
+    Move.END_CONSULTATION: _end_pause,
+    Move.SEND_FEE_NOTICE: _send_fee_notice,
+    Move.RECORD_PAYMENT: _record_payment,
+    Move.FEE_UNPAID: _fee_unpaid,
+    Move.DRAFT_DECISION: _draft_decision,
+    Move.RETURN_DECISION: _return_decision,
+    Move.APPROVE_DECISION: _approve_decision,
+    Move.SERVE: _serve,
+    Move.CLOSE: _no_effect,
+    Move.WITHDRAW: _withdraw,
+}
+
+
+def pieces_earlier_this_month(application: Application) -> int:
+    """109号 Art. 4: the applicant's pieces already requested of this organ in the same calendar month."""
+    if not application.applicant_key:
+        return 0
+    month = application.received_on or application.arrived_on
+    return (
+        RequestedItem.objects.filter(
+            application__organ=application.organ,
+            application__applicant_key=application.applicant_key,
+            application__arrived_on__year=month.year,
+            application__arrived_on__month=month.month,
+            application__id__lt=application.pk,
+        )
+        .exclude(application__state=State.WITHDRAWN)
+        .count()
+    )
+
+
 @transaction.atomic
-def extend(*, application: Application, workdays: int, acting_user: User, reason: str) -> Application:
-    """Art. 33: the head of the working body approves an extension of at most 20 working days."""
+def edit_reply(*, application: Application, text: str, acting_user: User) -> Letter:
+    """Staff edit the drafted reply's text before approval; it must still state every required element."""
     application = Application.objects.select_for_update().get(pk=application.pk)
+    permissions.require(acting_user, Action.HANDLE_APPLICATIONS, application.organ)
+    letter = application.letters.filter(kind="REPLY", state=Letter.State.DRAFT).first()
+    if application.state != State.DECISION_DRAFTED or letter is None:
+        raise ValidationError(_("Only a drafted reply awaiting approval can be edited."))
+    body = correspondence.split_paragraphs(text)
+    correspondence.check_reply_body(application, body)
+    before = {"text_sha256": seal.content_hash(*letter.body)}
+    letter.body = body
+    letter.save(update_fields=["body", "updated_at"])
+    audit.record(
+        actor=acting_user,
+        action="foi.reply_edited",
+        target=application,
+        organ=application.organ,
+        before=before,
+        after={"text_sha256": seal.content_hash(*body)},
+    )
+    return letter
+
+
+@transaction.atomic
+def extend(
+    *, application: Application, workdays: int, acting_user: User, reason: str, on: date | None = None
+) -> Application:
+    """Art. 33: the head of the working body approves an extension of at most 20 working days."""
+    application = Application.objects.select_for_update().select_related("organ").get(pk=application.pk)
     permissions.require(acting_user, Action.APPROVE, application.organ)
     if application.state not in {State.IN_PROGRESS, State.CONSULTING, State.DECISION_DRAFTED}:
         raise ValidationError(_("Only an application in progress can be extended."))
@@ -241,6 +594,19 @@ def extend(*, application: Application, workdays: int, acting_user: User, reason
     application.save(
         update_fields=["extension_workdays", "due_on", "due_provisional", "calendar_version", "updated_at"]
     )
+    new_due = application.due_on
+    if new_due is None:
+        raise ValidationError(_("Confirm receipt of the application first."))
+    letter = correspondence.issue_notice(
+        application,
+        "EXTENSION",
+        addressee=application.applicant_name,
+        acting_user=acting_user,
+        on=on or timezone.localdate(),
+        make=lambda header, mark: notices.extension_notice(
+            header, reason=reason, workdays=workdays, new_due=new_due, seal=mark
+        ),
+    )
     audit.record(
         actor=acting_user,
         action="foi.extended",
@@ -248,7 +614,7 @@ def extend(*, application: Application, workdays: int, acting_user: User, reason
         organ=application.organ,
         reason=reason,
         before=before,
-        after={"extension_workdays": application.extension_workdays, "due_on": application.due_on},
+        after={"extension_workdays": application.extension_workdays, "due_on": new_due, "letter": letter.number},
     )
     return application
 

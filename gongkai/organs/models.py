@@ -72,6 +72,26 @@ class Organ(BaseModel):
     website = models.URLField(_("website"), blank=True)
     functions = models.TextField(_("functions"), blank=True)
 
+    # Written replies (书面答复): the 发文机关代字 of their numbers and the remedy paragraph's addressees.
+    letter_code = models.CharField(
+        _("document number code"),
+        max_length=20,
+        blank=True,
+        help_text=_("The issuing organ's code in reply numbers, such as 忻发改; the short name when blank."),
+    )
+    reconsideration_organ = models.CharField(
+        _("reconsideration organ"),
+        max_length=100,
+        blank=True,
+        help_text=_("Named in the remedy paragraph; when blank, the government the organ belongs to."),
+    )
+    court = models.CharField(
+        _("court"),
+        max_length=100,
+        blank=True,
+        help_text=_("The people's court named in the remedy paragraph; when blank, the competent people's court."),
+    )
+
     objects = OrganQuerySet.as_manager()
 
     class Meta:
@@ -100,3 +120,22 @@ class Organ(BaseModel):
             field: getattr(self, field)
             for field in ("disclosure_office", "office_address", "postcode", "office_hours", "phone", "fax", "email")
         }
+
+
+class Serial(models.Model):
+    """The last serial an organ used in one year for one kind of number (索引号, 申请编号, 答复文号 …).
+
+    One row per organ, year and scope; the row is locked while a number is taken, so two
+    concurrent registrations never get the same serial.
+    """
+
+    organ = models.ForeignKey(Organ, on_delete=models.CASCADE, related_name="+")
+    year = models.PositiveSmallIntegerField()
+    scope = models.CharField(max_length=30)
+    last_serial = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["organ", "year", "scope"], name="one_serial_per_scope")]
+
+    def __str__(self) -> str:
+        return f"{self.organ_id}/{self.year}/{self.scope}: {self.last_serial}"

@@ -32,6 +32,9 @@ EDITABLE_FIELDS = (
     "email",
     "website",
     "functions",
+    "letter_code",
+    "reconsideration_organ",
+    "court",
 )
 
 

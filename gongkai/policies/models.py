@@ -96,20 +96,6 @@ class Topic(BaseModel):
         return f"{self.parent.name}\\{self.name}" if self.parent_id and self.parent else self.name
 
 
-class IndexSequence(models.Model):
-    """The last 索引号 serial used by one organ in one year; rows are locked while a serial is taken."""
-
-    organ = models.ForeignKey("organs.Organ", on_delete=models.CASCADE, related_name="+")
-    year = models.PositiveSmallIntegerField()
-    last_serial = models.PositiveIntegerField(default=0)
-
-    class Meta:
-        constraints = [models.UniqueConstraint(fields=["organ", "year"], name="index_sequence_per_organ_year")]
-
-    def __str__(self) -> str:
-        return f"{self.organ_id}/{self.year}: {self.last_serial}"
-
-
 class InformationItem(BaseModel):
     """政府信息: one item of government information with the standard metadata (REGULATIONS.md §6.1)."""
 

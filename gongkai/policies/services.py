@@ -15,6 +15,7 @@ from gongkai.accounts import permissions
 from gongkai.accounts.domain import Action
 from gongkai.accounts.models import User
 from gongkai.core import audit
+from gongkai.organs import serials
 from gongkai.organs.models import Organ
 from gongkai.policies import attribute_rules, document_number, index_number, privacy_review, seal
 from gongkai.policies.content import content_hash_of, sanitise_body
@@ -30,7 +31,7 @@ from gongkai.policies.domain import (
     Validity,
 )
 from gongkai.policies.labels import DOCUMENT_NUMBER_ERRORS, FINDING_MESSAGES
-from gongkai.policies.models import AttributeDecision, IndexScheme, IndexSequence, InformationItem, Seal, SealKey, Topic
+from gongkai.policies.models import AttributeDecision, IndexScheme, InformationItem, Seal, SealKey, Topic
 from gongkai.policies.topics import STATE_COUNCIL_TOPICS
 from gongkai.workdays import services as workday_services
 
@@ -58,6 +59,8 @@ DRAFT_FIELDS = (
     "superior",
 )
 
+INDEX_SERIAL_SCOPE = "index"  # 索引号 serials (organs.Serial scope)
+
 
 @transaction.atomic
 def ensure_topics() -> int:
@@ -72,12 +75,10 @@ def ensure_topics() -> int:
 
 
 def _allocate_index_number(organ: Organ, year: int, month: int) -> str:
-    sequence, _created = IndexSequence.objects.select_for_update().get_or_create(organ=organ, year=year)
-    sequence.last_serial += 1
-    sequence.save(update_fields=["last_serial"])
+    serial = serials.next_serial(organ, year, INDEX_SERIAL_SCOPE)
     scheme = IndexScheme.objects.filter(organ=organ).first()
     template = scheme.template if scheme else getattr(settings, "GONGKAI_INDEX_TEMPLATE", index_number.DEFAULT_TEMPLATE)
-    context = index_number.IndexContext(organ.credit_code, organ.division_code, year, month, sequence.last_serial)
+    context = index_number.IndexContext(organ.credit_code, organ.division_code, year, month, serial)
     return index_number.render(template, context)
 
 
@@ -246,14 +247,20 @@ def sealed_record(item: InformationItem, approver: User, when: str) -> dict[str,
     }
 
 
-def _apply_seal(item: InformationItem, approver: User) -> Seal:
-    key = _active_seal_key(item.organ)
-    record = sealed_record(item, approver, timezone.now().isoformat(timespec="seconds"))
+def sign_with_organ_seal(organ: Organ, record: dict[str, Any]) -> tuple[SealKey, str]:
+    """Sign a record with the organ's 政府信息公开专用章 key (created on first use); call inside a transaction."""
+    key = _active_seal_key(organ)
     signature = seal.sign(
         record,
         encrypted_private=bytes(key.encrypted_private_key),
         kek=seal.key_encryption_key(settings.GONGKAI_SEAL_KEY_SECRET),
     )
+    return key, signature
+
+
+def _apply_seal(item: InformationItem, approver: User) -> Seal:
+    record = sealed_record(item, approver, timezone.now().isoformat(timespec="seconds"))
+    key, signature = sign_with_organ_seal(item.organ, record)
     return Seal.objects.create(item=item, key=key, record=record, signature=signature, signed_by=approver)
 
 

@@ -12,24 +12,39 @@ import pytest
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 
-from gongkai.foi.decisions import Outcome, needs_reconsideration_first, row_of
-from gongkai.foi.letters import (
-    FEE_SENTENCE_PREFIX,
+from gongkai.foi.decisions import Outcome, needs_reconsideration_first, refuses_some, row_of
+from gongkai.foi.letter_layout import (
     MARGIN_BOTTOM_MM,
     MARGIN_LEFT_MM,
     MARGIN_RIGHT_MM,
     MARGIN_TOP_MM,
+    SealMark,
+    chinese_date,
+    letter_hash,
+)
+from gongkai.foi.letter_layout import to_docx as layout_docx
+from gongkai.foi.letter_layout import to_pdf as layout_pdf
+from gongkai.foi.letters import (
+    FEE_SENTENCE_PREFIX,
     RECONSIDERATION_FIRST,
     TITLE,
     ItemResult,
     ReplyLetter,
-    chinese_date,
     chinese_ordinal,
-    letter_hash,
+    missing_elements,
+    reply_body,
+    reply_document,
     reply_paragraphs,
-    to_docx,
-    to_pdf,
 )
+
+
+def to_docx(letter: ReplyLetter) -> bytes:
+    return layout_docx(reply_document(letter))
+
+
+def to_pdf(letter: ReplyLetter) -> bytes:
+    return layout_pdf(reply_document(letter))
+
 
 ORGAN = "某市生态环境局"
 NUMBER = "某环公复〔2026〕3号"
@@ -135,7 +150,7 @@ def _check(letter: ReplyLetter, text: str) -> None:
     flat = _squash(text)
     missing = [element for element in _required(letter) if _squash(element) not in flat]
     assert not missing, f"missing from the letter: {missing}"
-    reconsideration_first = any(needs_reconsideration_first(item.outcome) for item in letter.items)
+    reconsideration_first = any(refuses_some(item.outcome) for item in letter.items)
     assert (RECONSIDERATION_FIRST in flat) is reconsideration_first
     assert ("6个月内" in flat) is not all(needs_reconsideration_first(item.outcome) for item in letter.items)
     assert (FEE_SENTENCE_PREFIX in flat) is (letter.fee_yuan > 0)
@@ -165,11 +180,46 @@ def test_pdf_states_every_required_element(case_id: str, letter: ReplyLetter) ->
     _check(letter, _pdf_text(data))
 
 
-def test_withheld_outcomes_are_exactly_the_reconsideration_first_ones() -> None:
-    withheld = {outcome for outcome in Outcome if row_of(outcome).group == "（三）不予公开"}
+def test_refusals_and_partial_disclosure_are_exactly_the_reconsideration_first_ones() -> None:
+    refused = {outcome for outcome in Outcome if row_of(outcome).group == "（三）不予公开"}
+    refused.add(Outcome.PARTLY_DISCLOSED)  # its withheld part is a refusal (行政复议法 Art. 23(四))
     for outcome in Outcome:
         text = "".join(paragraph.text for paragraph in reply_paragraphs(_letter((_item(outcome),))))
-        assert (RECONSIDERATION_FIRST in text) is (outcome in withheld), outcome
+        assert (RECONSIDERATION_FIRST in text) is (outcome in refused), outcome
+
+
+def test_partial_disclosure_keeps_the_choice_for_the_disclosed_part() -> None:
+    remedy = reply_body(_letter((_item(Outcome.PARTLY_DISCLOSED),)))[-1]
+    assert RECONSIDERATION_FIRST in remedy
+    assert "如您对本答复的其他内容不服" in remedy
+    assert f"6个月内向{COURT}提起行政诉讼" in remedy
+
+
+def test_missing_elements_finds_what_an_edit_removed() -> None:
+    letter = _letter((_item(Outcome.DISCLOSED),))
+    body = reply_body(letter)
+    assert missing_elements(body, tracking_number=TRACKING, received_on=letter.received_on) == []
+    without_remedy = body[:-1]
+    assert missing_elements(without_remedy, tracking_number=TRACKING, received_on=letter.received_on) == [
+        "复议、诉讼的权利和期限"
+    ]
+    without_basis = tuple(paragraph.replace("条例第", "") for paragraph in body)
+    assert "法律依据（条例条文）" in missing_elements(
+        without_basis, tracking_number=TRACKING, received_on=letter.received_on
+    )
+    without_facts = tuple(paragraph.replace(TRACKING, "") for paragraph in body)
+    assert missing_elements(without_facts, tracking_number=TRACKING, received_on=letter.received_on) == [
+        "申请事实（收到申请的日期和申请编号）"
+    ]
+
+
+def test_sealed_pdf_carries_the_seal_mark_and_check_code() -> None:
+    letter = _letter((_item(Outcome.DISCLOSED),))
+    sealed = reply_document(letter, seal=SealMark(ORGAN, "电子签章校验码 ABCD1234"))
+    text = _squash(_pdf_text(layout_pdf(sealed)))
+    assert "政府信息公开专用章" in text
+    assert "ABCD1234" in text
+    assert "ABCD1234" in _docx_text(layout_docx(sealed))
 
 
 def test_mixed_letter_gives_both_remedies() -> None:

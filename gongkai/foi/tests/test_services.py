@@ -11,47 +11,21 @@ from gongkai.accounts.domain import Role
 from gongkai.accounts.models import User
 from gongkai.core.models import AuditEntry
 from gongkai.foi import services
-from gongkai.foi.applicants import ApplicantKind, IdType
+from gongkai.foi.applicants import ApplicantKind
 from gongkai.foi.decisions import Outcome
 from gongkai.foi.domain import Move, State
 from gongkai.foi.models import Application
 from gongkai.foi.receipt import Channel
+from gongkai.foi.tests.factories import register
 from gongkai.organs.models import Organ
-from gongkai.workdays import services as workday_services
 
 pytestmark = pytest.mark.django_db
-
-PERSON = {
-    "applicant_kind": ApplicantKind.NATURAL_PERSON,
-    "applicant_name": "李四",
-    "id_type": IdType.RESIDENT_ID,
-    "id_number": "140902198001010016",
-    "phone": "13800001234",
-    "description": "忻州市2022年城区道路改造项目的批复文件",
-    "delivery": "ELECTRONIC",
-}
-
-
-@pytest.fixture
-def office(organ_tree: dict[str, Organ], staff_with_role: Callable[..., User]) -> dict[str, User]:
-    workday_services.seed_from_package()
-    department = organ_tree["department"]
-    return {
-        "handler": staff_with_role(department, Role.OPENNESS_OFFICE, username="handler"),
-        "head": staff_with_role(department, Role.APPROVER, username="head"),
-        "outsider": staff_with_role(organ_tree["county"], Role.OPENNESS_OFFICE, username="outsider"),
-    }
-
-
-def _register(organ: Organ, user: User | None, **overrides: Any) -> tuple[Application, str]:
-    fields: dict[str, Any] = {"channel": Channel.IN_PERSON, "arrived_on": date(2023, 9, 22), **PERSON, **overrides}
-    return services.register(organ=organ, acting_user=user, **fields)
 
 
 def test_an_in_person_application_is_registered_with_its_clock(
     organ_tree: dict[str, Organ], office: dict[str, User]
 ) -> None:
-    application, code = _register(organ_tree["department"], office["handler"])
+    application, code = register(organ_tree["department"], office["handler"])
 
     assert application.tracking_number == "YSQ2023-00001"
     assert application.state == State.REGISTERED
@@ -64,7 +38,7 @@ def test_an_in_person_application_is_registered_with_its_clock(
 def test_an_online_application_waits_for_confirmation_before_the_clock_starts(
     organ_tree: dict[str, Organ], office: dict[str, User]
 ) -> None:
-    application, _code = _register(organ_tree["department"], None, channel=Channel.ONLINE, arrived_on=date(2023, 9, 23))
+    application, _code = register(organ_tree["department"], None, channel=Channel.ONLINE, arrived_on=date(2023, 9, 23))
     assert (application.state, application.due_on) == (State.AWAITING_CONFIRMATION, None)
 
     application = services.move(
@@ -87,7 +61,7 @@ def test_bad_applicant_data_is_refused_at_its_field_and_nothing_is_stored(
     organ_tree: dict[str, Organ], office: dict[str, User], overrides: dict[str, Any], field: str
 ) -> None:
     with pytest.raises(ValidationError) as raised:
-        _register(organ_tree["department"], office["handler"], **overrides)
+        register(organ_tree["department"], office["handler"], **overrides)
 
     assert field in raised.value.message_dict
     assert Application.objects.count() == 0
@@ -97,7 +71,7 @@ def test_a_correction_restarts_the_clock_and_consultation_is_excluded(
     organ_tree: dict[str, Organ], office: dict[str, User]
 ) -> None:
     handler = office["handler"]
-    application, _code = _register(organ_tree["department"], handler, arrived_on=date(2023, 9, 1))
+    application, _code = register(organ_tree["department"], handler, arrived_on=date(2023, 9, 1))
     application = services.move(
         application=application,
         to=Move.REQUEST_CORRECTION,
@@ -132,7 +106,7 @@ def test_the_head_extends_and_approves_but_not_a_reply_they_drafted(
     organ_tree: dict[str, Organ], office: dict[str, User], staff_with_role: Callable[..., User]
 ) -> None:
     handler, head = office["handler"], office["head"]
-    application, _code = _register(organ_tree["department"], handler)
+    application, _code = register(organ_tree["department"], handler)
     application = services.move(application=application, to=Move.ACCEPT, acting_user=handler)
 
     with pytest.raises(PermissionDenied):
@@ -159,7 +133,7 @@ def test_the_head_extends_and_approves_but_not_a_reply_they_drafted(
 def test_another_organs_staff_cannot_touch_the_application(
     organ_tree: dict[str, Organ], office: dict[str, User]
 ) -> None:
-    application, _code = _register(organ_tree["department"], office["handler"])
+    application, _code = register(organ_tree["department"], office["handler"])
 
     with pytest.raises(PermissionDenied):
         services.move(application=application, to=Move.ACCEPT, acting_user=office["outsider"])
@@ -171,7 +145,7 @@ def test_several_items_count_once_as_partly_disclosed_and_reasons_are_required(
     organ_tree: dict[str, Organ], office: dict[str, User]
 ) -> None:
     handler = office["handler"]
-    application, _code = _register(organ_tree["department"], handler)
+    application, _code = register(organ_tree["department"], handler)
     application = services.move(application=application, to=Move.ACCEPT, acting_user=handler)
     first = application.items.get()
     second = services.add_requested_item(application=application, description="项目的招标文件", acting_user=handler)
@@ -197,12 +171,33 @@ def test_an_abandoned_application_counts_as_other_handling(
     organ_tree: dict[str, Organ], office: dict[str, User]
 ) -> None:
     handler = office["handler"]
-    application, _code = _register(organ_tree["department"], handler)
+    application, _code = register(organ_tree["department"], handler)
     application = services.move(
-        application=application, to=Move.REQUEST_CORRECTION, acting_user=handler, reason="内容不明确"
+        application=application,
+        to=Move.REQUEST_CORRECTION,
+        acting_user=handler,
+        reason="内容不明确",
+        period_workdays=10,
+        on=date(2023, 9, 25),
     )
+    # 26–28 September, the make-up working days 7 and 8 October, then 9–13 October.
+    assert application.correction_due_on == date(2023, 10, 13)
+    with pytest.raises(ValidationError, match="2023-10-13"):
+        services.move(
+            application=application,
+            to=Move.DEEM_ABANDONED,
+            acting_user=handler,
+            reason="逾期未补正",
+            on=date(2023, 10, 13),
+        )
     application = services.move(
-        application=application, to=Move.DEEM_ABANDONED, acting_user=handler, reason="逾期未补正"
+        application=application,
+        to=Move.DEEM_ABANDONED,
+        acting_user=handler,
+        reason="逾期未补正",
+        on=date(2023, 10, 16),
     )
 
     assert (application.state, application.outcome) == (State.CLOSED, Outcome.OTHER_NO_CORRECTION)
+    kinds = list(application.letters.order_by("id").values_list("kind", "state"))
+    assert kinds == [("CORRECTION", "ISSUED"), ("REPLY", "ISSUED")]
