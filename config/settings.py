@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "gongkai.workdays",
     "gongkai.policies",
     "gongkai.foi",
+    "gongkai.convenience",
     "gongkai.portal",
     "gongkai.workbench",
     "gongkai.api",

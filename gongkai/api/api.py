@@ -5,7 +5,7 @@ from typing import Any
 from ninja import NinjaAPI
 from ninja.renderers import JSONRenderer
 
-from gongkai.api import applications, calendar, documents
+from gongkai.api import applications, calendar, documents, hotline
 
 
 class ReadableJSONRenderer(JSONRenderer):
@@ -24,3 +24,4 @@ api = NinjaAPI(
 api.add_router("/calendar/", calendar.router)
 api.add_router("/documents", documents.router)
 api.add_router("/applications", applications.router)
+api.add_router("/hotline", hotline.router)

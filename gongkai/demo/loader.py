@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from gongkai.accounts import services as account_services
 from gongkai.accounts.models import User
+from gongkai.demo import convenience as convenience_demo
 from gongkai.demo import policies as policy_demo
 from gongkai.demo.organs import contact_for, demo_organs, fictional_credit_code
 from gongkai.demo.people import DEMO_PASSWORD, DEMO_PEOPLE
@@ -158,6 +159,7 @@ def load_all() -> dict[str, int]:
         "organs": load_organs(),
         "people": load_people(),
         "items": load_policies(),
+        "convenience_replies": convenience_demo.load_convenience_replies(),
     }
 
 

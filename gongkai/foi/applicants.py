@@ -61,9 +61,13 @@ def check_organisation_code(code: str) -> str:
     return cleaned
 
 
-def tracking_number(year: int, serial: int) -> str:
-    """依申请公开 number shown to the applicant and on every letter, e.g. YSQ2026-00042."""
-    return f"YSQ{year}-{serial:05d}"
+def tracking_number(year: int, organ_number: int, serial: int) -> str:
+    """依申请公开 number shown to the applicant and on every letter, e.g. YSQ2026-0012-00042.
+
+    Each organ numbers its own applications, so the organ's number is part of the tracking number:
+    two organs' first applications of a year must not share one.
+    """
+    return f"YSQ{year}-{organ_number:04d}-{serial:05d}"
 
 
 # No 0/O, 1/I/L, 2/Z, 5/S, 8/B: the code is read aloud on the phone and typed from paper.

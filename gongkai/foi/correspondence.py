@@ -36,6 +36,7 @@ NUMBER_CODES: Final = {
     "FEE": "依申费",
 }
 DEFAULT_COURT: Final = "有管辖权的人民法院"
+DRAFT_NUMBER: Final = "（草稿，签发时编号）"
 SAME_LEVEL_GOVERNMENT: Final = "本级人民政府"  # the letter's words when the tree names no government above
 GOVERNMENT_KINDS: Final = frozenset({OrganKind.GOVERNMENT, OrganKind.TOWNSHIP})
 
@@ -230,3 +231,10 @@ def verify(letter: Letter) -> tuple[bool, bool]:
         and seal.content_hash(*letter.body) == letter.seal_record.get("text_sha256")
     )
     return genuine, unchanged
+
+
+def preview_pdf(letter: Letter) -> bytes:
+    """A draft reply as it would print, without number or seal, for the approver to read."""
+    application = letter.application
+    reply = _reply_letter(application, number=DRAFT_NUMBER, issued_on=timezone.localdate())
+    return to_pdf(letters.reply_document(reply, body=tuple(letter.body)))

@@ -62,6 +62,8 @@ OPEN_STATES: Final = frozenset(
         State.CONSULTING,
         State.AWAITING_FEE,
         State.DECISION_DRAFTED,
+        # Approved is not yet answered: the clock runs until the reply is served (送达).
+        State.DECISION_APPROVED,
     }
 )
 

@@ -5,7 +5,7 @@ from datetime import date
 from django.db.models import F, QuerySet
 
 from gongkai.foi.domain import OPEN_STATES
-from gongkai.foi.models import Application
+from gongkai.foi.models import Application, Letter
 from gongkai.workdays import selectors as workday_selectors
 
 
@@ -30,3 +30,10 @@ def queue(organ_ids: list[int], today: date) -> list[tuple[Application, int | No
         (application, calendar.workdays_between(today, application.due_on) if application.due_on else None)
         for application in applications
     ]
+
+
+def applicant_letters(application: Application) -> QuerySet[Letter]:
+    """The issued letters addressed to the applicant; a consultation letter goes to the third party only."""
+    return (
+        application.letters.filter(state=Letter.State.ISSUED).exclude(kind="CONSULTATION").order_by("issued_on", "id")
+    )

@@ -22,6 +22,7 @@ from gongkai.foi.applicants import ApplicantKind, IdentityError, IdType
 from gongkai.foi.decisions import Outcome
 from gongkai.foi.domain import STEPS, Move, State
 from gongkai.foi.models import (
+    RESULT_LABELS,
     SERVICE_METHOD_LABELS,
     Application,
     DisclosureProposal,
@@ -34,6 +35,7 @@ from gongkai.foi.receipt import Arrival, Channel, ReceiptError, receipt_day
 from gongkai.organs import serials
 from gongkai.organs.models import Organ
 from gongkai.policies import seal
+from gongkai.policies.models import InformationItem
 from gongkai.workdays import selectors as workday_selectors
 
 SERVICE_METHODS: Final = frozenset(SERVICE_METHOD_LABELS)
@@ -85,7 +87,7 @@ def _check_applicant(fields: dict[str, Any]) -> None:
 
 
 def _next_tracking_number(organ: Organ, year: int) -> str:
-    return applicants.tracking_number(year, serials.next_serial(organ, year, APPLICATION_SERIAL_SCOPE))
+    return applicants.tracking_number(year, organ.pk, serials.next_serial(organ, year, APPLICATION_SERIAL_SCOPE))
 
 
 def fee_rules() -> fees.FeeRules:
@@ -118,6 +120,11 @@ def answer_proof(application: Application, today: date | None = None) -> clock.A
         ),
         today=today or timezone.localdate(),
     )
+
+
+def may_see_case(user: User, organ: Organ) -> bool:
+    """The handling organ's openness office, and its approvers who sign the replies."""
+    return permissions.can(user, Action.HANDLE_APPLICATIONS, organ) or permissions.can(user, Action.APPROVE, organ)
 
 
 def refresh_clock(application: Application) -> None:
@@ -622,7 +629,8 @@ def extend(
 @transaction.atomic
 def record_personal_data_view(*, application: Application, acting_user: User) -> None:
     """Every look at an applicant's personal data is on record (plan item 19; 个人信息保护法第五十一条)."""
-    permissions.require(acting_user, Action.HANDLE_APPLICATIONS, application.organ)
+    if not may_see_case(acting_user, application.organ):
+        permissions.require(acting_user, Action.HANDLE_APPLICATIONS, application.organ)
     audit.record(actor=acting_user, action="foi.personal_data_viewed", target=application, organ=application.organ)
 
 
@@ -746,3 +754,81 @@ def record_challenge(
         after={"route": route, "result": result, "filed_on": filed_on},
     )
     return challenge
+
+
+@transaction.atomic
+def decide_challenge(
+    *, challenge: LegalChallenge, acting_user: User, result: str, decided_on: date | None
+) -> LegalChallenge:
+    """Record the result of a reconsideration or lawsuit once it is decided (Table C counts it)."""
+    challenge = LegalChallenge.objects.select_for_update().select_related("application__organ").get(pk=challenge.pk)
+    organ = challenge.application.organ
+    permissions.require(acting_user, Action.HANDLE_APPLICATIONS, organ)
+    if result not in RESULT_LABELS:
+        raise ValidationError({"result": _("Choose the result.")})
+    if result != "PENDING" and decided_on is None:
+        raise ValidationError({"decided_on": _("Enter the date of the decision.")})
+    if decided_on is not None and decided_on < challenge.filed_on:
+        raise ValidationError({"decided_on": _("A decision cannot come before the filing.")})
+    before = {"result": challenge.result, "decided_on": challenge.decided_on}
+    challenge.result, challenge.decided_on = result, decided_on if result != "PENDING" else None
+    challenge.save(update_fields=["result", "decided_on", "updated_at"])
+    audit.record(
+        actor=acting_user,
+        action="foi.challenge_decided",
+        target=challenge.application,
+        organ=organ,
+        before=before,
+        after={"challenge": challenge.pk, "result": result, "decided_on": challenge.decided_on},
+    )
+    return challenge
+
+
+@transaction.atomic
+def decide_proposal(
+    *,
+    proposal: DisclosureProposal,
+    acting_user: User,
+    accept: bool,
+    reason: str,
+) -> DisclosureProposal:
+    """Art. 44: the organ decides whether to disclose the widely requested information proactively."""
+    proposal = DisclosureProposal.objects.select_for_update().select_related("organ").get(pk=proposal.pk)
+    permissions.require(acting_user, Action.HANDLE_APPLICATIONS, proposal.organ)
+    if proposal.state != "PROPOSED":
+        raise ValidationError(_("This proposal has already been decided."))
+    if not accept and not reason.strip():
+        raise ValidationError({"reason": _("Give the reason for not disclosing it proactively.")})
+    proposal.state = "ACCEPTED" if accept else "DECLINED"
+    proposal.reason, proposal.decided_by, proposal.decided_on = reason.strip(), acting_user, timezone.localdate()
+    proposal.save()
+    audit.record(
+        actor=acting_user,
+        action="foi.disclosure_proposal_decided",
+        target=proposal,
+        organ=proposal.organ,
+        reason=reason,
+        after={"state": proposal.state},
+    )
+    return proposal
+
+
+@transaction.atomic
+def link_published_item(
+    *, proposal: DisclosureProposal, acting_user: User, item: InformationItem
+) -> DisclosureProposal:
+    """Once the information is published, the accepted proposal points at it and is done."""
+    proposal = DisclosureProposal.objects.select_for_update().select_related("organ").get(pk=proposal.pk)
+    permissions.require(acting_user, Action.HANDLE_APPLICATIONS, proposal.organ)
+    if proposal.state != "ACCEPTED":
+        raise ValidationError(_("Only an accepted proposal is linked to what was published."))
+    proposal.published_item = item
+    proposal.save(update_fields=["published_item", "updated_at"])
+    audit.record(
+        actor=acting_user,
+        action="foi.disclosure_proposal_published",
+        target=proposal,
+        organ=proposal.organ,
+        after={"published_item": item.pk},
+    )
+    return proposal

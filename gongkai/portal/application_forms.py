@@ -62,3 +62,10 @@ class StatusForm(forms.Form):
     query_code = forms.CharField(
         label=_("Query code"), max_length=20, error_messages={"required": _("Enter the query code.")}
     )
+
+
+class LetterDownloadForm(StatusForm):
+    """The applicant fetches a letter with the same two secrets that show the status."""
+
+    letter = forms.IntegerField(widget=forms.HiddenInput)
+    fmt = forms.ChoiceField(choices=[("pdf", "PDF"), ("docx", "DOCX")], widget=forms.HiddenInput)

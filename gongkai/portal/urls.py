@@ -21,5 +21,6 @@ urlpatterns = [
     path("tools/deadline/", views.deadline, name="deadline"),
     path("ysqgk/", views.apply, name="apply"),
     path("ysqgk/status/", views.application_status, name="application_status"),
+    path("ysqgk/letters/", views.application_letter, name="application_letter"),
     path("display/", views.display_preferences, name="display"),
 ]

@@ -1,6 +1,6 @@
 """Public pages. Each view reads through selectors and renders; no rules live here."""
 
-from urllib.parse import quote, urlencode
+from urllib.parse import urlencode
 
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
@@ -11,6 +11,9 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from gongkai.core.forms import add_errors
+from gongkai.core.http import attachment_response, download_disposition
+from gongkai.foi import selectors as foi_selectors
 from gongkai.foi import services as foi_services
 from gongkai.foi.receipt import Channel
 from gongkai.organs import selectors as organ_selectors
@@ -18,7 +21,7 @@ from gongkai.organs.models import Organ
 from gongkai.policies import selectors as policy_selectors
 from gongkai.policies.models import Attachment, InformationItem
 from gongkai.portal import navigation, selectors
-from gongkai.portal.application_forms import ApplicationForm, StatusForm
+from gongkai.portal.application_forms import ApplicationForm, LetterDownloadForm, StatusForm
 from gongkai.portal.forms import DeadlineForm
 from gongkai.portal.middleware import DISPLAY_COOKIE, PREFERENCES, parse_preferences
 from gongkai.workdays import services as workday_services
@@ -170,14 +173,6 @@ def verify_seal(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _content_disposition(name: str) -> str:
-    # RFC 6266 with the RFC 5987 filename* form for the Chinese name; the plain filename is a
-    # fallback for old clients, which would otherwise mangle non-ASCII names.
-    extension = name.rpartition(".")[2] if "." in name else ""
-    fallback = f"attachment.{extension}" if extension.isascii() and extension.isalnum() else "attachment"
-    return f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(name, safe='')}"
-
-
 @require_GET
 def attachment_download(request: HttpRequest, pk: int, attachment_pk: int) -> FileResponse:
     try:
@@ -185,7 +180,7 @@ def attachment_download(request: HttpRequest, pk: int, attachment_pk: int) -> Fi
     except (InformationItem.DoesNotExist, Attachment.DoesNotExist) as missing:
         raise Http404(_("No such attachment.")) from missing
     response = FileResponse(served.file.open("rb"), content_type=served.content_type)
-    response["Content-Disposition"] = _content_disposition(served.name)
+    response["Content-Disposition"] = download_disposition(served.name)
     return response
 
 
@@ -253,8 +248,7 @@ def apply(request: HttpRequest) -> HttpResponse:
                 organ=organ, channel=Channel.ONLINE, arrived_on=timezone.localdate(), acting_user=None, **fields
             )
         except ValidationError as invalid:
-            for field, errors in invalid.message_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
+            add_errors(form, invalid)
         else:
             return render(
                 request,
@@ -289,6 +283,26 @@ def application_status(request: HttpRequest) -> HttpResponse:
             "title": _("Check an application"),
             "form": form,
             "application": application,
+            "letters": foi_selectors.applicant_letters(application) if application else [],
+            "formats": [("pdf", "PDF"), ("docx", "Word")],
             "breadcrumbs": _crumbs((_("Check an application"), "")),
         },
     )
+
+
+@require_POST
+def application_letter(request: HttpRequest) -> HttpResponse:
+    """A letter for the applicant, by tracking number and query code: no account, nothing in the URL."""
+    form = LetterDownloadForm(request.POST)
+    if not form.is_valid():
+        raise Http404(_("No such letter."))
+    application = foi_services.find_by_query_code(form.cleaned_data["tracking_number"], form.cleaned_data["query_code"])
+    letter = (
+        foi_selectors.applicant_letters(application).filter(pk=form.cleaned_data["letter"]).first()
+        if application
+        else None
+    )
+    if letter is None:
+        raise Http404(_("No such letter."))
+    fmt = form.cleaned_data["fmt"]
+    return attachment_response(bytes((letter.pdf if fmt == "pdf" else letter.docx) or b""), f"{letter.number}.{fmt}")

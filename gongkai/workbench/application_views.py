@@ -16,14 +16,23 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from gongkai.accounts import permissions
 from gongkai.accounts.domain import Action, Role
 from gongkai.accounts.models import User
+from gongkai.core.forms import add_errors
+from gongkai.foi import notices
 from gongkai.foi import selectors as foi_selectors
 from gongkai.foi import services as foi_services
 from gongkai.foi.decisions import Outcome
 from gongkai.foi.domain import STEPS, Move, State, moves_from
-from gongkai.foi.models import OUTCOME_LABELS, Application, RequestedItem
+from gongkai.foi.models import OUTCOME_LABELS, Application, Letter, RequestedItem
 from gongkai.foi.receipt import Channel
 from gongkai.workbench import current_organ as organ_context
-from gongkai.workbench.application_forms import RegistrationForm, StepForm
+from gongkai.workbench.application_forms import (
+    ChallengeForm,
+    ChallengeResultForm,
+    RegistrationForm,
+    ReplyEditForm,
+    StepForm,
+    step_form,
+)
 from gongkai.workbench.views import forbidden, render_page, run_service, staff_user
 from gongkai.workdays.labels import reason_label
 
@@ -47,9 +56,9 @@ MOVE_LABELS = {
 }
 
 
-def _case(request: HttpRequest, pk: int) -> Application:
+def case_for_staff(request: HttpRequest, pk: int) -> Application:
     application = Application.objects.select_related("organ", "handler").filter(pk=pk).first()
-    if application is None or not permissions.can(staff_user(request), Action.HANDLE_APPLICATIONS, application.organ):
+    if application is None or not foi_services.may_see_case(staff_user(request), application.organ):
         raise Http404(_("No such application."))
     return application
 
@@ -58,7 +67,14 @@ def _case(request: HttpRequest, pk: int) -> Application:
 @require_GET
 def application_list(request: HttpRequest) -> HttpResponse:
     user = staff_user(request)
-    organ_ids = [organ.pk for organ in permissions.organs_for(user, Action.HANDLE_APPLICATIONS)]
+    # The office handles the cases; the approvers who sign the replies see them too.
+    organ_ids = list(
+        {
+            organ.pk
+            for action in (Action.HANDLE_APPLICATIONS, Action.APPROVE)
+            for organ in permissions.organs_for(user, action)
+        }
+    )
     today = timezone.localdate()
     rows = foi_selectors.queue(organ_ids, today)
     return render_page(
@@ -88,8 +104,7 @@ def application_register(request: HttpRequest) -> HttpResponse:
                 **fields,
             )
         except ValidationError as invalid:
-            for field, errors in invalid.message_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
+            add_errors(form, invalid)
         else:
             messages.success(
                 request,
@@ -102,15 +117,14 @@ def application_register(request: HttpRequest) -> HttpResponse:
     )
 
 
-@login_required
-@require_GET
-def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    application = _case(request, pk)
-    user = staff_user(request)
-    foi_services.record_personal_data_view(application=application, acting_user=user)
-    proof = foi_services.answer_proof(application)
-    steps = [
-        (move.value, str(MOVE_LABELS[move]), STEPS[move].reason_required)
+def _steps(application: Application, user: User, bound: dict[Move, StepForm]) -> list[tuple[str, str, StepForm]]:
+    """The steps this user may take now, each with its form (bound and showing errors after a refusal)."""
+    return [
+        (
+            move.value,
+            str(MOVE_LABELS[move]),
+            bound.get(move) or step_form(move, STEPS[move].reason_required),
+        )
         for move in moves_from(State(application.state))
         if permissions.can(
             user,
@@ -119,6 +133,22 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
             originator=application.handler if STEPS[move].separated else None,
         )
     ]
+
+
+def detail_page(
+    request: HttpRequest,
+    application: Application,
+    *,
+    bound_steps: dict[Move, StepForm] | None = None,
+    reply_form: ReplyEditForm | None = None,
+    challenge_form: ChallengeForm | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    user = staff_user(request)
+    foi_services.record_personal_data_view(application=application, acting_user=user)
+    proof = foi_services.answer_proof(application)
+    draft = application.letters.filter(kind="REPLY", state=Letter.State.DRAFT).first()
+    can_edit_reply = draft is not None and application.state == State.DECISION_DRAFTED
     return render_page(
         request,
         "workbench/application_detail.html",
@@ -130,8 +160,7 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 (line.day, line.counted, line.ordinal, str(reason_label(line.reason)), line.festival)
                 for line in (proof.base.proof if proof else ())
             ],
-            "steps": steps,
-            "step_form": StepForm(),
+            "steps": _steps(application, user, bound_steps or {}),
             "can_extend": permissions.can(user, Action.APPROVE, application.organ),
             "pauses": application.pauses.order_by("started_on"),
             "items": application.items.order_by("id"),
@@ -140,43 +169,65 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
             ).distinct(),
             "outcome_choices": list(OUTCOME_LABELS.items()),
             "can_record_results": application.state in {State.REGISTERED, State.IN_PROGRESS},
+            "letters": application.letters.filter(state=Letter.State.ISSUED).order_by("issued_on", "id"),
+            "draft": draft,
+            "reply_form": (reply_form or ReplyEditForm(initial={"body": "\n".join(draft.body)}))
+            if can_edit_reply and draft
+            else None,
+            "challenges": application.challenges.order_by("filed_on", "id"),
+            "challenge_form": challenge_form or ChallengeForm(),
+            "result_form": ChallengeResultForm(),
         },
+        status=status,
     )
+
+
+@login_required
+@require_GET
+def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    return detail_page(request, case_for_staff(request, pk))
 
 
 @login_required
 @require_POST
 def application_step(request: HttpRequest, pk: int, move: str) -> HttpResponse:
-    application = _case(request, pk)
+    application = case_for_staff(request, pk)
     try:
         step = Move(move)
     except ValueError as unknown:
         raise Http404(_("No such step.")) from unknown
-    form = StepForm(request.POST)
-    form.is_valid()
+    form = step_form(step, STEPS[step].reason_required, request.POST)
+    if not form.is_valid():
+        return detail_page(request, application, bound_steps={step: form}, status=400)
     data = form.cleaned_data
     try:
         foi_services.move(
             application=application,
             to=step,
             acting_user=staff_user(request),
-            reason=data.get("reason", ""),
+            reason=data.get("reason") or "",
             on=data.get("on"),
-            consulted_party=data.get("consulted_party", ""),
+            consulted_party=data.get("consulted_party") or "",
+            period_workdays=data.get("period_workdays") or notices.MAX_CORRECTION_PERIOD_WORKDAYS,
+            fee_method=data.get("fee_method") or "",
+            fee_quantity=data.get("fee_quantity") or 0,
+            fee_receipt=data.get("fee_receipt") or "",
+            served_method=data.get("served_method") or "",
+            served_proof=data.get("served_proof") or "",
         )
     except PermissionDenied as refusal:
         return forbidden(request, str(refusal))
     except ValidationError as invalid:
-        messages.error(request, " ".join(invalid.messages))
-    else:
-        messages.success(request, _("Done: %(step)s.") % {"step": MOVE_LABELS[step]})
+        add_errors(form, invalid)
+        return detail_page(request, application, bound_steps={step: form}, status=400)
+    messages.success(request, _("Done: %(step)s.") % {"step": MOVE_LABELS[step]})
     return HttpResponseRedirect(reverse("workbench:application_detail", args=[pk]))
 
 
 @login_required
 @require_POST
 def application_extend(request: HttpRequest, pk: int) -> HttpResponse:
-    application = _case(request, pk)
+    application = case_for_staff(request, pk)
     try:
         workdays = int(request.POST.get("workdays", "0"))
     except ValueError:
@@ -201,7 +252,7 @@ def _service_step(request: HttpRequest, pk: int, action: Callable[[], object]) -
 @login_required
 @require_POST
 def application_result(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
-    application = _case(request, pk)
+    application = case_for_staff(request, pk)
     item = get_object_or_404(RequestedItem, pk=item_pk, application=application)
     try:
         outcome = Outcome(request.POST.get("outcome", ""))
@@ -225,7 +276,7 @@ def application_result(request: HttpRequest, pk: int, item_pk: int) -> HttpRespo
 @login_required
 @require_POST
 def application_add_item(request: HttpRequest, pk: int) -> HttpResponse:
-    application = _case(request, pk)
+    application = case_for_staff(request, pk)
     return _service_step(
         request,
         pk,
@@ -238,7 +289,7 @@ def application_add_item(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def application_assign(request: HttpRequest, pk: int) -> HttpResponse:
-    application = _case(request, pk)
+    application = case_for_staff(request, pk)
     handler = get_object_or_404(User, pk=request.POST.get("handler") or 0)
     return _service_step(
         request,

@@ -7,13 +7,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
 from gongkai.accounts import permissions
 from gongkai.accounts.domain import Action
+from gongkai.core.http import attachment_response
 from gongkai.policies import import_service, importing
 from gongkai.policies.models import ImportJob
 from gongkai.workbench import current_organ as organ_context
@@ -22,7 +22,6 @@ from gongkai.workbench.views import forbidden, render_page, staff_user
 # A page of errors stays readable; the downloadable report always has them all.
 ERRORS_SHOWN = 200
 REFRESH_SECONDS = 3
-XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 class ImportUploadForm(forms.Form):
@@ -102,8 +101,4 @@ def import_errors(request: HttpRequest, pk: int) -> HttpResponse:
     if job is None:
         return _refusal(request)
     filename = _("import-error-report-%(id)s.xlsx") % {"id": job.pk}
-    response = HttpResponse(import_service.error_report_xlsx(job), content_type=XLSX_TYPE)
-    # Only a non-attachment without a filename gives None; the fallback satisfies the type.
-    disposition = content_disposition_header(as_attachment=True, filename=filename) or "attachment"
-    response["Content-Disposition"] = disposition
-    return response
+    return attachment_response(import_service.error_report_xlsx(job), filename)

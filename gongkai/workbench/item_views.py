@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from gongkai.accounts import permissions
 from gongkai.accounts.domain import Action
+from gongkai.core.forms import add_errors
 from gongkai.policies import attachment_files, attachments, privacy_review
 from gongkai.policies import services as policy_services
 from gongkai.policies.domain import Status, Transition
@@ -19,14 +20,6 @@ from gongkai.workbench import current_organ as organ_context
 from gongkai.workbench import item_selectors
 from gongkai.workbench.item_forms import ItemForm, TransitionForm
 from gongkai.workbench.views import forbidden, render_page, staff_user
-
-
-def _attach(form: ItemForm | TransitionForm, invalid: ValidationError) -> None:
-    if hasattr(invalid, "error_dict"):
-        for field, errors in invalid.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, invalid.messages)
 
 
 def _visible_item(request: HttpRequest, pk: int) -> InformationItem:
@@ -67,7 +60,7 @@ def item_new(request: HttpRequest) -> HttpResponse:
         try:
             item = policy_services.create_draft(acting_user=user, organ=organ, **form.service_fields())
         except ValidationError as invalid:
-            _attach(form, invalid)
+            add_errors(form, invalid)
         else:
             messages.success(request, _("Draft saved with index number %(index)s.") % {"index": item.index_number})
             return HttpResponseRedirect(reverse("workbench:item_detail", args=[item.pk]))
@@ -88,7 +81,7 @@ def item_edit(request: HttpRequest, pk: int) -> HttpResponse:
         except PermissionDenied as refusal:
             return forbidden(request, str(refusal))
         except ValidationError as invalid:
-            _attach(form, invalid)
+            add_errors(form, invalid)
         else:
             messages.success(request, _("Draft saved."))
             return HttpResponseRedirect(reverse("workbench:item_detail", args=[item.pk]))

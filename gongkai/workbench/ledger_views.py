@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from gongkai.accounts import permissions
 from gongkai.accounts.domain import Action
+from gongkai.core.http import attachment_response
 from gongkai.organs.models import Organ
 from gongkai.policies import ledger
 from gongkai.policies import selectors as policy_selectors
@@ -36,14 +37,7 @@ def ledger_page(request: HttpRequest) -> HttpResponse:
     year, attribute = _year(request.GET.get("year", "")), request.GET.get("attribute", "")
     items = policy_selectors.ledger_items(organ_ids, year, attribute if attribute in ATTRIBUTE_LABELS else "")
     if request.GET.get("format") == "xlsx":
-        response = HttpResponse(
-            ledger_workbook(items, _("Attribute ledger")),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-        response["Content-Disposition"] = (
-            "attachment; filename*=UTF-8''%E5%85%AC%E5%BC%80%E5%B1%9E%E6%80%A7%E8%AE%A4%E5%AE%9A%E5%8F%B0%E8%B4%A6.xlsx"
-        )
-        return response
+        return attachment_response(ledger_workbook(items, _("Attribute ledger")), "公开属性认定台账.xlsx")
     organs = {organ.pk: organ for organ in Organ.objects.filter(pk__in=_visible_organ_ids(request))}
     shares = [
         (organs[row.organ_id], row)

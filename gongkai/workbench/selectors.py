@@ -13,6 +13,7 @@ from gongkai.accounts.domain import Action
 from gongkai.accounts.models import User
 from gongkai.core import audit
 from gongkai.foi import selectors as foi_selectors
+from gongkai.foi.domain import State
 from gongkai.organs.models import Organ
 from gongkai.policies import selectors as policy_selectors
 from gongkai.policies.domain import PUBLICATION_PERIOD_WORKDAYS
@@ -91,15 +92,20 @@ def due_items(user: User, today: date) -> list[DueItem]:
 
     for deadline in workday_selectors.open_deadlines().filter(organ_id__in=visible):
         add("", deadline.label, deadline.organ, deadline.due_on, deadline.provisional)
-    handling = [organ.pk for organ in permissions.organs_for(user, Action.HANDLE_APPLICATIONS)]
-    for application in foi_selectors.open_with_deadline(handling):
+    handling = {organ.pk for organ in permissions.organs_for(user, Action.HANDLE_APPLICATIONS)}
+    approving = {organ.pk for organ in permissions.organs_for(user, Action.APPROVE)}
+    for application in foi_selectors.open_with_deadline(list(handling | approving)):
         if application.due_on is None:  # the selector excludes these; the check narrows the type
             continue
-        label = _("Reply to %(number)s: %(request)s") % {
-            "number": application.tracking_number,
-            "request": application.description[:40],
-        }
-        add("", label, application.organ, application.due_on, application.due_provisional)
+        if application.organ_id in handling:
+            template = _("Reply to %(number)s: %(request)s")
+        elif application.state == State.DECISION_DRAFTED:
+            template = _("Approve the reply to %(number)s: %(request)s")
+        else:
+            continue
+        label = template % {"number": application.tracking_number, "request": application.description[:40]}
+        link = reverse("workbench:application_detail", args=[application.pk])
+        add(link, label, application.organ, application.due_on, application.due_provisional)
     for item in policy_selectors.awaiting_publication(visible):
         due = calendar.deadline(item.formed_on, PUBLICATION_PERIOD_WORKDAYS)
         label = _("Publish: %(title)s") % {"title": item.title}

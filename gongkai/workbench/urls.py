@@ -1,7 +1,16 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from gongkai.workbench import application_views, import_views, item_views, ledger_views, topic_views, views
+from gongkai.workbench import (
+    application_record_views,
+    application_views,
+    convenience_views,
+    import_views,
+    item_views,
+    ledger_views,
+    topic_views,
+    views,
+)
 
 app_name = "workbench"
 urlpatterns = [
@@ -36,7 +45,27 @@ urlpatterns = [
         application_views.application_result,
         name="application_result",
     ),
+    path(
+        "applications/<int:pk>/letters/<int:letter_pk>.<str:fmt>",
+        application_record_views.letter_file,
+        name="application_letter",
+    ),
+    path("applications/<int:pk>/reply/", application_record_views.reply_edit, name="application_reply_edit"),
+    path("applications/<int:pk>/remedies/", application_record_views.challenge_add, name="application_challenge_add"),
+    path(
+        "applications/<int:pk>/remedies/<int:challenge_pk>/",
+        application_record_views.challenge_decide,
+        name="application_challenge_decide",
+    ),
     path("applications/<int:pk>/<str:move>/", application_views.application_step, name="application_step"),
+    path("proposals/", application_record_views.proposal_list, name="proposal_list"),
+    path("proposals/<int:pk>/", application_record_views.proposal_decide, name="proposal_decide"),
+    path("convenience/", convenience_views.reply_list, name="convenience_list"),
+    path("convenience/new/", convenience_views.reply_new, name="convenience_new"),
+    path("convenience/suggest/", convenience_views.suggest, name="convenience_suggest"),
+    path("convenience/tokens/", convenience_views.token_admin, name="convenience_tokens"),
+    path("convenience/tokens/<int:pk>/revoke/", convenience_views.token_revoke, name="convenience_token_revoke"),
+    path("convenience/<int:pk>/", convenience_views.reply_detail, name="convenience_detail"),
     path("imports/", import_views.import_list, name="import_list"),
     path("imports/<int:pk>/", import_views.import_detail, name="import_detail"),
     path("imports/<int:pk>/errors.xlsx", import_views.import_errors, name="import_errors"),

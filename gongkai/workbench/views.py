@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from gongkai.accounts import permissions
 from gongkai.accounts.domain import Action
 from gongkai.accounts.models import User
+from gongkai.core.forms import add_errors
 from gongkai.workbench import current_organ as organ_context
 from gongkai.workbench import selectors
 from gongkai.workbench.forms import ArrangementForm, RejectForm
@@ -126,21 +127,13 @@ def calendar_propose(request: HttpRequest) -> HttpResponse:
         try:
             arrangement = workday_services.propose_arrangement(acting_user=staff_user(request), **form.cleaned_data)
         except ValidationError as invalid:
-            _attach_errors(form, invalid)
+            add_errors(form, invalid)
         else:
             messages.success(request, _("Entered. Another administrator must confirm it before it counts."))
             return HttpResponseRedirect(reverse("workbench:calendar_detail", args=[arrangement.pk]))
     return render_page(
         request, "workbench/calendar_form.html", {"title": _("Enter a year's arrangement"), "form": form}
     )
-
-
-def _attach_errors(form: ArrangementForm | RejectForm, invalid: ValidationError) -> None:
-    if hasattr(invalid, "error_dict"):
-        for field, errors in invalid.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, invalid.messages)
 
 
 def _arrangement_context(request: HttpRequest, arrangement: CalendarArrangement) -> dict[str, object]:
@@ -198,7 +191,7 @@ def calendar_reject(request: HttpRequest, pk: int) -> HttpResponse:
         except PermissionDenied as refusal:
             return forbidden(request, str(refusal))
         except ValidationError as invalid:
-            _attach_errors(form, invalid)
+            add_errors(form, invalid)
         else:
             messages.success(request, _("Rejected."))
             return HttpResponseRedirect(reverse("workbench:calendar_detail", args=[pk]))

@@ -49,7 +49,7 @@ def test_organisations_are_identified_by_a_valid_credit_code() -> None:
 def test_tracking_numbers_and_query_codes() -> None:
     code = new_query_code()
 
-    assert tracking_number(2026, 42) == "YSQ2026-00042"
+    assert tracking_number(2026, 12, 42) == "YSQ2026-0012-00042"
     assert len(code) == QUERY_CODE_LENGTH
     assert set(code) <= set(QUERY_CODE_ALPHABET)
     assert normalise_query_code(f" {code[:5].lower()}-{code[5:]} ") == code

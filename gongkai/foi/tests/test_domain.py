@@ -13,7 +13,7 @@ ALLOWED: dict[State, set[Move]] = {
     State.CONSULTING: {Move.END_CONSULTATION, Move.WITHDRAW},
     State.AWAITING_FEE: {Move.RECORD_PAYMENT, Move.FEE_UNPAID, Move.WITHDRAW},
     State.DECISION_DRAFTED: {Move.RETURN_DECISION, Move.APPROVE_DECISION, Move.WITHDRAW},
-    State.DECISION_APPROVED: {Move.SERVE},
+    State.DECISION_APPROVED: {Move.SERVE, Move.WITHDRAW},
     State.SERVED: {Move.CLOSE},
     State.CLOSED: set(),
     State.WITHDRAWN: set(),

@@ -68,7 +68,7 @@ def test_the_command_mails_the_handler_and_escalates_to_the_head_without_repeati
 
     assert notify.send_due_reminders(date(2023, 10, 27)) == 1  # overdue by one working day
     assert mail.outbox[-1].to == [head.email]
-    assert "YSQ2023-00001" in mail.outbox[-1].body
+    assert application.tracking_number in mail.outbox[-1].body
 
     call_command("send_application_reminders")
     assert send_reminders.call() >= 0

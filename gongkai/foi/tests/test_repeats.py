@@ -28,6 +28,6 @@ def test_matching_ranks_and_distinct_applicants_count_people_not_requests() -> N
         repeats.Request(4, "", "忻州市2022年城区道路改造项目批复"),
     ]
     found = repeats.matching("忻州市2022年城区道路改造项目的批复文件", earlier)
-    assert [request.key for request in found][0] == 2
+    assert found[0].key == 2
     assert 3 not in [request.key for request in found]
     assert repeats.distinct_applicants(found) == 1  # "a" twice; the empty key is nobody known

@@ -27,12 +27,15 @@ def test_an_in_person_application_is_registered_with_its_clock(
 ) -> None:
     application, code = register(organ_tree["department"], office["handler"])
 
-    assert application.tracking_number == "YSQ2023-00001"
+    organ = organ_tree["department"]
+    assert application.tracking_number == f"YSQ2023-{organ.pk:04d}-00001"
     assert application.state == State.REGISTERED
     assert application.due_on == date(2023, 10, 26)
-    assert services.find_by_query_code("ysq2023-00001", code.lower()) == application
-    assert services.find_by_query_code("YSQ2023-00001", "WRONGCODE1") is None
+    assert services.find_by_query_code(application.tracking_number.lower(), code.lower()) == application
+    assert services.find_by_query_code(application.tracking_number, "WRONGCODE1") is None
     assert AuditEntry.objects.filter(action="foi.registered").count() == 1
+    other, _code = register(organ_tree["county"], None)  # another organ's first application of the year
+    assert other.tracking_number == f"YSQ2023-{organ_tree['county'].pk:04d}-00001"
 
 
 def test_an_online_application_waits_for_confirmation_before_the_clock_starts(

@@ -377,7 +377,7 @@ def test_masking_regenerates_the_attachment_and_the_public_gets_only_the_masked_
     assert "处罚决定书.docx" in page
     response = client.get(url)
     assert response.status_code == 200
-    assert response["Content-Disposition"].endswith("filename*=UTF-8''" + quote("处罚决定书.docx"))
+    assert response["Content-Disposition"].lower().endswith("filename*=utf-8''" + quote("处罚决定书.docx").lower())
     served = docx_text(response.getvalue())
     assert PERSON_ID not in served
     assert MASKED_ID in served

@@ -10,7 +10,7 @@ from gongkai.accounts.domain import Role
 from gongkai.accounts.models import User
 from gongkai.core.models import AuditEntry
 from gongkai.foi.domain import State
-from gongkai.foi.models import Application
+from gongkai.foi.models import Application, DisclosureProposal
 from gongkai.organs.models import Organ
 
 pytestmark = pytest.mark.django_db
@@ -50,11 +50,24 @@ def test_staff_register_a_mailed_application_and_take_it_through_correction(
     assert "逐日计算明细" in detail
     assert AuditEntry.objects.filter(action="foi.personal_data_viewed", object_id=str(application.pk)).count() == 1
 
-    client.post(
-        reverse("workbench:application_step", args=[application.pk, "REQUEST_CORRECTION"]), {"reason": "请明确项目名称"}
+    too_long = client.post(
+        reverse("workbench:application_step", args=[application.pk, "REQUEST_CORRECTION"]),
+        {"request_correction-reason": "请明确项目名称", "request_correction-period_workdays": "20"},
     )
+    assert too_long.status_code == 400
+    forms = {value: form for value, _label, form in too_long.context["steps"]}
+    assert "period_workdays" in forms["REQUEST_CORRECTION"].errors  # the error is shown at its field
     client.post(
-        reverse("workbench:application_step", args=[application.pk, "RECEIVE_SUPPLEMENT"]), {"on": "2023-10-09"}
+        reverse("workbench:application_step", args=[application.pk, "REQUEST_CORRECTION"]),
+        {"request_correction-reason": "请明确项目名称", "request_correction-period_workdays": "10"},
+    )
+    notice = application.letters.get(kind="CORRECTION")
+    pdf = client.get(reverse("workbench:application_letter", args=[application.pk, notice.pk, "pdf"]))
+    assert pdf["Content-Type"] == "application/pdf"
+    assert bytes(pdf.content) == bytes(notice.pdf or b"")
+    client.post(
+        reverse("workbench:application_step", args=[application.pk, "RECEIVE_SUPPLEMENT"]),
+        {"receive_supplement-on": "2023-10-09"},
     )
     application.refresh_from_db()
     assert application.state == State.IN_PROGRESS
@@ -144,3 +157,90 @@ def test_a_case_is_assigned_to_a_handler_of_the_office(
     application.refresh_from_db()
     assert "此人不是本机关的申请承办人员" in refused.content.decode()
     assert application.handler == colleague
+
+
+def test_the_reply_is_edited_approved_by_the_head_and_recorded_challenges_are_listed(
+    seeded_calendar: None,
+    organ_tree: dict[str, Organ],
+    staff_with_role: Callable[..., User],
+    logged_in: Callable[[User], Client],
+) -> None:
+    department = organ_tree["department"]
+    handler = staff_with_role(department, Role.OPENNESS_OFFICE, username="handler")
+    head = staff_with_role(department, Role.APPROVER, username="head")
+    client = logged_in(handler)
+    client.post(reverse("workbench:application_register"), {**REGISTRATION, "organ": department.pk})
+    application = Application.objects.get()
+    client.post(reverse("workbench:application_step", args=[application.pk, "ACCEPT"]))
+    item = application.items.get()
+    client.post(reverse("workbench:application_result", args=[application.pk, item.pk]), {"outcome": "DISCLOSED"})
+    client.post(reverse("workbench:application_step", args=[application.pk, "DRAFT_DECISION"]))
+
+    page = client.get(reverse("workbench:application_detail", args=[application.pk]))
+    draft_text = page.context["reply_form"].initial["body"]
+    cut = client.post(reverse("workbench:application_reply_edit", args=[application.pk]), {"body": draft_text[:80]})
+    assert cut.status_code == 400
+    assert "复议、诉讼的权利和期限" in cut.context["reply_form"].errors["body"][0]
+    client.post(
+        reverse("workbench:application_reply_edit", args=[application.pk]),
+        {"body": draft_text + "\n电子文本已发送至您的电子邮箱。"},
+    )
+    client.post(reverse("workbench:logout"))
+
+    approver = logged_in(head)
+    approver.post(reverse("workbench:application_step", args=[application.pk, "APPROVE_DECISION"]))
+    application.refresh_from_db()
+    assert application.state == State.DECISION_APPROVED
+    reply = application.letters.get(kind="REPLY")
+    assert reply.body[-1] == "电子文本已发送至您的电子邮箱。"
+    docx = approver.get(reverse("workbench:application_letter", args=[application.pk, reply.pk, "docx"]))
+    assert docx["Content-Type"].startswith("application/vnd.openxmlformats-officedocument.wordprocessingml")
+    approver.post(reverse("workbench:logout"))
+    approver = logged_in(handler)
+
+    bad = approver.post(
+        reverse("workbench:application_challenge_add", args=[application.pk]),
+        {"route": "RECONSIDERATION", "body": "", "filed_on": "2023-11-01", "result": "PENDING"},
+    )
+    assert bad.status_code == 400
+    assert bad.context["challenge_form"].errors["body"]
+    approver.post(
+        reverse("workbench:application_challenge_add", args=[application.pk]),
+        {"route": "RECONSIDERATION", "body": "测试市人民政府", "filed_on": "2023-11-01", "result": "PENDING"},
+    )
+    challenge = application.challenges.get()
+    approver.post(
+        reverse("workbench:application_challenge_decide", args=[application.pk, challenge.pk]),
+        {"result": "UPHELD", "decided_on": "2023-12-20"},
+    )
+    challenge.refresh_from_db()
+    assert (challenge.result, challenge.decided_on) == ("UPHELD", date(2023, 12, 20))
+    assert AuditEntry.objects.filter(action="foi.challenge_decided").count() == 1
+
+
+def test_widely_requested_information_is_proposed_and_decided_with_a_reason(
+    seeded_calendar: None,
+    organ_tree: dict[str, Organ],
+    staff_with_role: Callable[..., User],
+    logged_in: Callable[[User], Client],
+) -> None:
+    department = organ_tree["department"]
+    client = logged_in(staff_with_role(department, Role.OPENNESS_OFFICE))
+    for id_number in ("140902198001010016", "11010519491231002X", "440524198001010013"):
+        client.post(
+            reverse("workbench:application_register"), {**REGISTRATION, "organ": department.pk, "id_number": id_number}
+        )
+    proposal = DisclosureProposal.objects.get()
+    page = client.get(reverse("workbench:proposal_list")).content.decode()
+    assert "某项目环评批复" in page
+    assert all(application.tracking_number in page for application in Application.objects.all())
+
+    client.post(reverse("workbench:proposal_decide", args=[proposal.pk]), {"decision": "decline", "reason": ""})
+    proposal.refresh_from_db()
+    assert proposal.state == "PROPOSED"  # declining needs a reason
+    client.post(
+        reverse("workbench:proposal_decide", args=[proposal.pk]), {"decision": "accept", "reason": "拟于下月主动公开"}
+    )
+    proposal.refresh_from_db()
+    assert proposal.state == "ACCEPTED"
+    assert AuditEntry.objects.filter(action="foi.disclosure_proposal_decided").count() == 1
