@@ -190,6 +190,14 @@ GONGKAI_SEAL_KEY_SECRET = env.str("GONGKAI_SEAL_KEY_SECRET", default="") or SECR
 # Keys the digest that links one applicant's applications (repeats, 109号 monthly count); keep it
 # when rotating SECRET_KEY, or earlier applications stop matching later ones.
 GONGKAI_APPLICANT_KEY_SECRET = env.str("GONGKAI_APPLICANT_KEY_SECRET", default="") or SECRET_KEY
+# The fee procedure's unverified parts (REGULATIONS.md §3; see foi.fees.FeeRules): the payment
+# period in working days, whether waiting for payment stops the answer clock, how to pay.
+GONGKAI_FEE_PAYMENT_WORKDAYS = env.int("GONGKAI_FEE_PAYMENT_WORKDAYS", default=20)
+GONGKAI_FEE_PAUSES_CLOCK = env.bool("GONGKAI_FEE_PAUSES_CLOCK", default=True)
+GONGKAI_FEE_HOW_TO_PAY = env.str(
+    "GONGKAI_FEE_HOW_TO_PAY",
+    default="持本通知到本机关政府信息公开工作机构办理缴费，或者通过非税收入电子缴款渠道缴纳",
+)
 GONGKAI_SITE_NAME = env.str("GONGKAI_SITE_NAME", default="忻州市人民政府")
 GONGKAI_SITE_CODE = env.str("GONGKAI_SITE_CODE", default="1409000001")
 GONGKAI_ICP = env.str("GONGKAI_ICP", default="晋ICP备00000000号（演示）")

@@ -10,6 +10,7 @@ from ninja.errors import HttpError
 from ninja.throttling import AnonRateThrottle
 from pydantic import Field
 
+from gongkai.foi import selectors as foi_selectors
 from gongkai.foi import services as foi_services
 from gongkai.foi.applicants import ApplicantKind, IdType
 from gongkai.foi.receipt import Channel
@@ -49,6 +50,13 @@ class StatusQuery(Schema):
     query_code: str
 
 
+class LetterOut(Schema):
+    kind: str = Field(description="REPLY, CORRECTION, EXTENSION or FEE")
+    number: str = Field(description="The letter's document number (发文字号)")
+    issued_on: date
+    pdf_sha256: str = Field(description="SHA-256 of the issued PDF, to check a copy against")
+
+
 class StatusOut(Schema):
     tracking_number: str
     organ: str
@@ -57,6 +65,8 @@ class StatusOut(Schema):
     received_on: date | None
     due_on: date | None
     due_provisional: bool
+    served_on: date | None
+    letters: list[LetterOut] = Field(description="Letters issued to the applicant; download them on the portal")
 
 
 @router.post(
@@ -101,4 +111,14 @@ def status(request: HttpRequest, tracking_number: str, query: Query[StatusQuery]
         "received_on": application.received_on,
         "due_on": application.due_on,
         "due_provisional": application.due_provisional,
+        "served_on": application.served_on,
+        "letters": [
+            {
+                "kind": letter.kind,
+                "number": letter.number,
+                "issued_on": letter.issued_on,
+                "pdf_sha256": letter.pdf_sha256,
+            }
+            for letter in foi_selectors.applicant_letters(application)
+        ],
     }

@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from gongkai.accounts import services as account_services
 from gongkai.accounts.models import User
+from gongkai.demo import applications as applications_demo
 from gongkai.demo import convenience as convenience_demo
 from gongkai.demo import policies as policy_demo
 from gongkai.demo.organs import contact_for, demo_organs, fictional_credit_code
@@ -160,6 +161,7 @@ def load_all() -> dict[str, int]:
         "people": load_people(),
         "items": load_policies(),
         "convenience_replies": convenience_demo.load_convenience_replies(),
+        "applications": applications_demo.load_applications(),
     }
 
 

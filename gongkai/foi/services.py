@@ -39,7 +39,6 @@ from gongkai.policies.models import InformationItem
 from gongkai.workdays import selectors as workday_selectors
 
 SERVICE_METHODS: Final = frozenset(SERVICE_METHOD_LABELS)
-DEFAULT_HOW_TO_PAY: Final = "持本通知到本机关政府信息公开工作机构办理缴费，或者通过非税收入电子缴款渠道缴纳"
 APPLICATION_SERIAL_SCOPE = "application"  # tracking-number serials (organs.Serial scope)
 
 IDENTITY_ERRORS = {
@@ -93,8 +92,8 @@ def _next_tracking_number(organ: Organ, year: int) -> str:
 def fee_rules() -> fees.FeeRules:
     """The fee procedure's configurable parts (REGULATIONS.md §3 marks them unverified; see FeeRules)."""
     return fees.FeeRules(
-        payment_period_workdays=getattr(settings, "GONGKAI_FEE_PAYMENT_WORKDAYS", 20),
-        clock_paused_while_awaiting_payment=getattr(settings, "GONGKAI_FEE_PAUSES_CLOCK", True),
+        payment_period_workdays=settings.GONGKAI_FEE_PAYMENT_WORKDAYS,
+        clock_paused_while_awaiting_payment=settings.GONGKAI_FEE_PAUSES_CLOCK,
     )
 
 
@@ -452,7 +451,7 @@ def _send_fee_notice(application: Application, facts: _StepFacts) -> dict[str, A
             quantity=quantity,
             fee_yuan=amount,
             payment_period_workdays=rules.payment_period_workdays,
-            how_to_pay=getattr(settings, "GONGKAI_FEE_HOW_TO_PAY", DEFAULT_HOW_TO_PAY),
+            how_to_pay=settings.GONGKAI_FEE_HOW_TO_PAY,
             seal=mark,
         ),
     )

@@ -1,8 +1,16 @@
+from collections.abc import Callable
+
 import pytest
 from django.core.cache import cache
 from django.test import Client
 
+from gongkai.accounts.domain import Role
+from gongkai.accounts.models import User
+from gongkai.foi import services as foi_services
+from gongkai.foi.domain import Move
+from gongkai.foi.models import Application
 from gongkai.organs.models import Organ
+from gongkai.workdays import services as workday_services
 
 pytestmark = pytest.mark.django_db
 
@@ -70,3 +78,32 @@ def test_the_openapi_document_lists_the_endpoints(client: Client) -> None:
 
     assert "/api/v1/applications" in paths
     assert "/api/v1/applications/{tracking_number}" in paths
+
+
+def test_the_status_lists_the_applicants_letters_and_no_personal_data(
+    client: Client, organ_tree: dict[str, Organ], staff_with_role: Callable[..., User]
+) -> None:
+    workday_services.seed_from_package()
+    handler = staff_with_role(organ_tree["department"], Role.OPENNESS_OFFICE)
+    receipt = client.post(
+        "/api/v1/applications", {**PAYLOAD, "organ": organ_tree["department"].slug}, content_type="application/json"
+    ).json()
+    application = Application.objects.get(tracking_number=receipt["tracking_number"])
+    application = foi_services.move(application=application, to=Move.CONFIRM_RECEIPT, acting_user=handler)
+    foi_services.move(application=application, to=Move.REQUEST_CORRECTION, acting_user=handler, reason="请写明文号")
+
+    status = client.get(f"/api/v1/applications/{receipt['tracking_number']}", {"query_code": receipt["query_code"]})
+
+    letters = status.json()["letters"]
+    notice = application.letters.get()
+    assert notice.issued_on is not None
+    assert letters == [
+        {
+            "kind": "CORRECTION",
+            "number": notice.number,
+            "issued_on": notice.issued_on.isoformat(),
+            "pdf_sha256": notice.pdf_sha256,
+        }
+    ]
+    for personal in ("李四", PAYLOAD["id_number"], PAYLOAD["phone"]):
+        assert personal not in status.content.decode()

@@ -8,6 +8,8 @@ from gongkai.accounts.models import Membership, User
 from gongkai.core import audit
 from gongkai.core.models import AuditEntry
 from gongkai.demo.people import DEMO_PASSWORD, DEMO_PEOPLE
+from gongkai.foi import correspondence
+from gongkai.foi.models import Application, Letter
 from gongkai.organs.domain import OrganKind, OrganLevel, is_valid_credit_code, is_valid_division_code
 from gongkai.organs.models import Organ
 from gongkai.policies.models import InformationItem
@@ -55,6 +57,8 @@ def _counts() -> dict[str, int]:
         "arrangements": CalendarArrangement.objects.count(),
         "items": InformationItem.objects.count(),
         "audit entries": AuditEntry.objects.count(),
+        "applications": Application.objects.count(),
+        "letters": Letter.objects.count(),
     }
 
 
@@ -68,7 +72,9 @@ def test_loading_twice_changes_nothing_the_second_time(capsys: pytest.CaptureFix
     assert _counts() == first
     assert first["organs"] > 100
     assert first["users"] == len(DEMO_PEOPLE)
-    assert "新增工作日历 0 年、机关 0 个、工作人员 0 名、政府信息 0 条" in capsys.readouterr().out
+    assert "新增工作日历 0 年、机关 0 个、工作人员 0 名、政府信息 0 条、便民答复 0 条、依申请公开申请 0 件" in (
+        capsys.readouterr().out
+    )
     assert audit.verify_chain() is None
 
 
@@ -129,3 +135,12 @@ def test_printing_the_logins_loads_nothing(capsys: pytest.CaptureFixture[str]) -
 
     assert "admin2" in capsys.readouterr().out
     assert Organ.objects.count() == 0
+
+
+def test_the_demo_has_an_application_at_every_stage_with_sealed_letters() -> None:
+    call_command("load_demo_data")
+
+    states = set(Application.objects.values_list("state", flat=True))
+    assert {"CLOSED", "DECISION_DRAFTED", "CORRECTION_REQUESTED", "CONSULTING", "REGISTERED"} <= states
+    assert Letter.objects.filter(kind="REPLY", state="ISSUED").exists()
+    assert all(correspondence.verify(letter) == (True, True) for letter in Letter.objects.filter(state="ISSUED"))

@@ -3,6 +3,7 @@
 import io
 import re
 from datetime import date
+from typing import Any
 
 import pypdf
 import pytest
@@ -306,3 +307,27 @@ def test_remedy_addressees_follow_the_tree_unless_set(organ_tree: dict[str, Orga
     organ_tree["city"].reconsideration_organ = "某省人民政府"
     organ_tree["city"].court = "某市中级人民法院"
     assert correspondence.remedy_addressees(organ_tree["city"]) == ("某省人民政府", "某市中级人民法院")
+
+
+def test_waiting_for_payment_stops_the_clock_only_when_configured(
+    organ_tree: dict[str, Organ], office: dict[str, User], settings: Any
+) -> None:
+    handler = office["handler"]
+    settings.GONGKAI_FEE_PAUSES_CLOCK = False
+    settings.GONGKAI_FEE_PAYMENT_WORKDAYS = 10
+    application = _in_progress(organ_tree["department"], handler)
+    due = application.due_on
+    application = services.move(
+        application=application,
+        to=Move.SEND_FEE_NOTICE,
+        acting_user=handler,
+        fee_method="PER_PAGE",
+        fee_quantity=40,
+        on=date(2023, 9, 26),
+    )
+    assert application.fee_due_on == date(2023, 10, 16)  # ten working days, two of them make-up days
+    assert "10个工作日内缴纳" in _pdf_text(application.letters.get(kind="FEE"))
+    application = services.move(
+        application=application, to=Move.RECORD_PAYMENT, acting_user=handler, fee_receipt="FS-1", on=date(2023, 10, 9)
+    )
+    assert application.due_on == due
