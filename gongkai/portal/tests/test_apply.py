@@ -2,8 +2,8 @@
 
 import re
 from collections.abc import Callable
-from typing import Any
 from datetime import date
+from typing import Any
 
 import pytest
 from django.test import Client
