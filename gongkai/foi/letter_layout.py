@@ -26,7 +26,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-from reportlab.platypus import Flowable, SimpleDocTemplate
+from reportlab.platypus import Flowable, KeepTogether, SimpleDocTemplate
 from reportlab.platypus import Paragraph as PdfParagraph
 
 Role = Literal["title", "number", "salutation", "body", "closing", "signature", "date", "seal"]
@@ -274,10 +274,13 @@ def to_pdf(letter: OfficialLetter) -> bytes:
         invariant=True,  # the same letter gives the same bytes, so its hash is reproducible
     )
     story: list[Flowable] = []
+    ending: list[Flowable] = []  # closing, organ, date and seal: never split across pages (GB/T 9704 7.3.5)
     for item in paragraphs(letter):
-        story.append(PdfParagraph(escape(item.text), styles[item.role]))
+        target = ending if item.role in ("closing", "signature", "date", "seal") else story
+        target.append(PdfParagraph(escape(item.text), styles[item.role]))
         if item.role == "date" and letter.seal is not None:
-            story.append(_SealStamp(letter.seal.organ_name))
+            target.append(_SealStamp(letter.seal.organ_name))
+    story.append(KeepTogether(ending))
     template.build(story)
     return buffer.getvalue()
 

@@ -25,6 +25,8 @@ from gongkai.foi.domain import STEPS, Move, State, moves_from
 from gongkai.foi.models import OUTCOME_LABELS, Application, Letter, RequestedItem
 from gongkai.foi.receipt import Channel
 from gongkai.workbench import current_organ as organ_context
+from gongkai.workbench import selectors as wb_selectors
+from gongkai.workbench import urgency
 from gongkai.workbench.application_forms import (
     ChallengeForm,
     ChallengeResultForm,
@@ -76,7 +78,12 @@ def application_list(request: HttpRequest) -> HttpResponse:
         }
     )
     today = timezone.localdate()
-    rows = foi_selectors.queue(organ_ids, today)
+    rows = [
+        (application, None, "", "")
+        if left is None
+        else (application, left, urgency.classify(left).value, wb_selectors.countdown_text(left))
+        for application, left in foi_selectors.queue(organ_ids, today)
+    ]
     return render_page(
         request, "workbench/application_list.html", {"title": _("Information applications"), "rows": rows}
     )
