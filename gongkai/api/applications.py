@@ -1,5 +1,7 @@
 """POST /api/v1/applications and the status lookup: the online form's rules, for other systems."""
 
+import base64
+import binascii
 from datetime import date
 
 from django.core.exceptions import ValidationError
@@ -34,6 +36,12 @@ class ApplicationIn(Schema):
     email: str = ""
     description: str = Field(description="The information wanted: its name, document number or other features")
     delivery: str = Field(description="PAPER, ELECTRONIC, EMAIL or COLLECT")
+    identity_proof_name: str = Field("", description="File name of the proof of identity, e.g. id.pdf")
+    identity_proof_base64: str = Field("", description="The proof of identity (PDF, JPEG or PNG, at most 5 MB), base64")
+
+
+# The service names its errors by model field; the API by payload field.
+PAYLOAD_FIELDS = {"identity_proof": "identity_proof_base64"}
 
 
 class ReceiptOut(Schema):
@@ -83,12 +91,21 @@ def submit(request: HttpRequest, payload: ApplicationIn) -> Status[dict[str, obj
     except Organ.DoesNotExist:
         return Status(422, {"errors": {"organ": ["没有找到该机关。"]}})
     fields["id_type"] = fields["id_type"] or ""
+    proof_name, proof_data = fields.pop("identity_proof_name"), fields.pop("identity_proof_base64")
+    if proof_data:
+        try:
+            fields["identity_proof"] = foi_services.ProofFile(proof_name, base64.b64decode(proof_data, validate=True))
+        except binascii.Error:
+            return Status(422, {"errors": {"identity_proof_base64": ["身份证明不是有效的Base64编码。"]}})
     try:
         application, code = foi_services.register(
             organ=organ, channel=Channel.ONLINE, arrived_on=timezone.localdate(), acting_user=None, **fields
         )
     except ValidationError as invalid:
-        errors = {field: [str(message) for message in messages] for field, messages in invalid.message_dict.items()}
+        errors = {
+            PAYLOAD_FIELDS.get(field, field): [str(message) for message in messages]
+            for field, messages in invalid.message_dict.items()
+        }
         return Status(422, {"errors": errors})
     return Status(201, {"tracking_number": application.tracking_number, "query_code": code, "state": application.state})
 

@@ -329,3 +329,21 @@ class DisclosureProposal(BaseModel):
 
     def __str__(self) -> str:
         return self.description[:40]
+
+
+class IdentityProof(BaseModel):
+    """The applicant's proof of identity (身份证明, 条例第二十九条): personal data, kept in the database
+    so no file address can leak it, and shown only to the handling organ's staff."""
+
+    application = models.OneToOneField(Application, on_delete=models.CASCADE, related_name="identity_proof")
+    name = models.CharField(_("file name"), max_length=200)
+    content_type = models.CharField(max_length=100)
+    data = models.BinaryField()
+    sha256 = models.CharField(max_length=64)
+
+    class Meta:
+        verbose_name = _("proof of identity")
+        verbose_name_plural = _("proofs of identity")
+
+    def __str__(self) -> str:
+        return f"{self.application_id} {self.name}"

@@ -1,5 +1,6 @@
 """Every write to an information application: registration, the moves of the workflow, the clock."""
 
+import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -26,6 +27,7 @@ from gongkai.foi.models import (
     SERVICE_METHOD_LABELS,
     Application,
     DisclosureProposal,
+    IdentityProof,
     LegalChallenge,
     Letter,
     Pause,
@@ -34,11 +36,14 @@ from gongkai.foi.models import (
 from gongkai.foi.receipt import Arrival, Channel, ReceiptError, receipt_day
 from gongkai.organs import serials
 from gongkai.organs.models import Organ
-from gongkai.policies import seal
+from gongkai.policies import attachment_files, seal
+from gongkai.policies.attachment_files import FileKind
 from gongkai.policies.models import InformationItem
 from gongkai.workdays import selectors as workday_selectors
 
 SERVICE_METHODS: Final = frozenset(SERVICE_METHOD_LABELS)
+MAX_IDENTITY_PROOF_BYTES: Final = 5 * 1024 * 1024
+IDENTITY_PROOF_KINDS: Final = frozenset({FileKind.PDF, FileKind.JPEG, FileKind.PNG})
 APPLICATION_SERIAL_SCOPE = "application"  # tracking-number serials (organs.Serial scope)
 
 IDENTITY_ERRORS = {
@@ -63,6 +68,14 @@ APPLICANT_FIELDS = (
     "description",
     "delivery",
 )
+
+
+@dataclass(frozen=True)
+class ProofFile:
+    """An uploaded proof of identity: its name as sent and its bytes."""
+
+    name: str
+    data: bytes
 
 
 def _check_applicant(fields: dict[str, Any]) -> None:
@@ -142,11 +155,13 @@ def register(
     acting_user: User | None,
     signed_for_on: date | None = None,
     confirmed_on: date | None = None,
+    identity_proof: ProofFile | None = None,
     **fields: Any,
 ) -> tuple[Application, str]:
     """登记: every application is registered, on any channel. Returns it with its query code.
 
-    ``acting_user`` is None for the portal's online form, which needs no account.
+    ``acting_user`` is None for the portal's online form, which needs no account. The identity
+    proof, when given, must be a PDF, JPEG or PNG of at most 5 MB, judged by its content.
     """
     if acting_user is not None:
         permissions.require(acting_user, Action.HANDLE_APPLICATIONS, organ)
@@ -154,6 +169,8 @@ def register(
     if unknown:
         raise TypeError(f"unknown fields: {sorted(unknown)}")
     _check_applicant(fields)
+    if identity_proof is not None:
+        _check_identity_proof(identity_proof)
     try:
         received = receipt_day(Arrival(channel, arrived_on, signed_for_on, confirmed_on))
     except ReceiptError as error:
@@ -178,6 +195,8 @@ def register(
     application.full_clean(exclude=["query_code_hash"])
     application.save()
     item = RequestedItem.objects.create(application=application, description=application.description[:500])
+    if identity_proof is not None:
+        _store_identity_proof(application, identity_proof)
     audit.record(
         actor=acting_user,
         action="foi.registered",
@@ -192,6 +211,28 @@ def register(
     )
     _propose_if_widely_requested(item, acting_user)
     return application, code
+
+
+def _check_identity_proof(proof: ProofFile) -> None:
+    if len(proof.data) > MAX_IDENTITY_PROOF_BYTES:
+        raise ValidationError({"identity_proof": _("The proof of identity may be at most 5 MB.")})
+    if attachment_files.sniff(proof.data, proof.name) not in IDENTITY_PROOF_KINDS:
+        raise ValidationError(
+            {"identity_proof": _("Upload the proof of identity as a PDF, JPEG or PNG file (a scan or a photo).")}
+        )
+
+
+def _store_identity_proof(application: Application, proof: ProofFile) -> None:
+    kind = attachment_files.sniff(proof.data, proof.name)
+    if kind is None:  # checked before anything was stored; the check narrows the type
+        raise ValidationError({"identity_proof": _("The file could not be read.")})
+    IdentityProof.objects.create(
+        application=application,
+        name=proof.name[-200:],
+        content_type=attachment_files.KINDS[kind].content_type,
+        data=proof.data,
+        sha256=hashlib.sha256(proof.data).hexdigest(),
+    )
 
 
 def _applicant_key(fields: dict[str, Any]) -> str:

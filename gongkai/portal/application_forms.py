@@ -1,9 +1,12 @@
 """The online application form (条例第二十九条) and the status lookup; the rules run in foi.services."""
 
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from gongkai.foi.models import APPLICANT_KIND_LABELS, DELIVERY_LABELS, ID_TYPE_LABELS
+from gongkai.foi.services import ProofFile
 from gongkai.organs.models import Organ
 
 
@@ -53,6 +56,20 @@ class ApplicationForm(forms.Form):
     delivery = forms.ChoiceField(
         label=_("form wanted"), choices=list(DELIVERY_LABELS.items()), widget=forms.RadioSelect, initial="ELECTRONIC"
     )
+    identity_proof = forms.FileField(
+        label=_("proof of identity"),
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png"}),
+        help_text=_("A scan or photo of the identity document or business licence: PDF, JPEG or PNG, at most 5 MB."),
+    )
+
+    def service_fields(self) -> dict[str, Any]:
+        """The cleaned data as foi.services.register takes it: the upload read into a ProofFile."""
+        fields = dict(self.cleaned_data)
+        upload = fields.pop("identity_proof", None)
+        if upload:
+            fields["identity_proof"] = ProofFile(upload.name or "", upload.read())
+        return fields
 
 
 class StatusForm(forms.Form):

@@ -239,9 +239,9 @@ def display_preferences(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def apply(request: HttpRequest) -> HttpResponse:
     """The online application (条例第二十九条): no account needed; receipt is confirmed by the office (第三十一条)."""
-    form = ApplicationForm(request.POST or None, initial={"organ": organ_selectors.root_organ()})
+    form = ApplicationForm(request.POST or None, request.FILES or None, initial={"organ": organ_selectors.root_organ()})
     if request.method == "POST" and form.is_valid():
-        fields = dict(form.cleaned_data)
+        fields = form.service_fields()
         organ = fields.pop("organ")
         try:
             application, code = foi_services.register(

@@ -15,7 +15,7 @@ from gongkai.core.forms import add_errors
 from gongkai.core.http import attachment_response
 from gongkai.foi import correspondence
 from gongkai.foi import services as foi_services
-from gongkai.foi.models import DisclosureProposal, LegalChallenge, Letter
+from gongkai.foi.models import DisclosureProposal, IdentityProof, LegalChallenge, Letter
 from gongkai.workbench.application_forms import ChallengeForm, ChallengeResultForm, ReplyEditForm
 from gongkai.workbench.application_views import case_for_staff, detail_page
 from gongkai.workbench.views import forbidden, render_page, run_service, staff_user
@@ -35,6 +35,16 @@ def letter_file(request: HttpRequest, pk: int, letter_pk: int, fmt: str) -> Http
     if data is None:
         raise Http404(_("No such file."))
     return attachment_response(bytes(data), f"{letter.number}.{fmt}")
+
+
+@login_required
+@require_GET
+def identity_proof_file(request: HttpRequest, pk: int) -> HttpResponse:
+    """The applicant's proof of identity; each download is recorded like any view of personal data."""
+    application = case_for_staff(request, pk)
+    proof = get_object_or_404(IdentityProof, application=application)
+    foi_services.record_personal_data_view(application=application, acting_user=staff_user(request))
+    return attachment_response(bytes(proof.data), proof.name)
 
 
 @login_required

@@ -22,7 +22,7 @@ from gongkai.foi import selectors as foi_selectors
 from gongkai.foi import services as foi_services
 from gongkai.foi.decisions import Outcome
 from gongkai.foi.domain import STEPS, Move, State, moves_from
-from gongkai.foi.models import OUTCOME_LABELS, Application, Letter, RequestedItem
+from gongkai.foi.models import OUTCOME_LABELS, Application, IdentityProof, Letter, RequestedItem
 from gongkai.foi.receipt import Channel
 from gongkai.workbench import current_organ as organ_context
 from gongkai.workbench import selectors as wb_selectors
@@ -96,9 +96,9 @@ def application_register(request: HttpRequest) -> HttpResponse:
     organ = organ_context.current_organ(request)
     if organ is None or not permissions.can(user, Action.HANDLE_APPLICATIONS, organ):
         return forbidden(request, _("Your roles do not include handling applications for this organ."))
-    form = RegistrationForm(request.POST or None, initial={"organ": organ})
+    form = RegistrationForm(request.POST or None, request.FILES or None, initial={"organ": organ})
     if request.method == "POST" and form.is_valid():
-        fields = dict(form.cleaned_data)
+        fields = form.service_fields()
         fields.pop("organ")
         try:
             application, code = foi_services.register(
@@ -182,6 +182,7 @@ def detail_page(
             if can_edit_reply and draft
             else None,
             "challenges": application.challenges.order_by("filed_on", "id"),
+            "identity_proof": IdentityProof.objects.filter(application=application).only("name").first(),
             "challenge_form": challenge_form or ChallengeForm(),
             "result_form": ChallengeResultForm(),
         },

@@ -51,6 +51,11 @@ urlpatterns = [
         name="application_letter",
     ),
     path("applications/<int:pk>/reply/", application_record_views.reply_edit, name="application_reply_edit"),
+    path(
+        "applications/<int:pk>/identity-proof/",
+        application_record_views.identity_proof_file,
+        name="application_identity_proof",
+    ),
     path("applications/<int:pk>/remedies/", application_record_views.challenge_add, name="application_challenge_add"),
     path(
         "applications/<int:pk>/remedies/<int:challenge_pk>/",

@@ -1,3 +1,4 @@
+import base64
 from collections.abc import Callable
 
 import pytest
@@ -107,3 +108,21 @@ def test_the_status_lists_the_applicants_letters_and_no_personal_data(
     ]
     for personal in ("李四", PAYLOAD["id_number"], PAYLOAD["phone"]):
         assert personal not in status.content.decode()
+
+
+def test_a_proof_of_identity_comes_base64_encoded_and_is_checked(client: Client, organ_tree: dict[str, Organ]) -> None:
+    payload = {**PAYLOAD, "organ": organ_tree["department"].slug, "identity_proof_name": "id.pdf"}
+    bad = client.post(
+        "/api/v1/applications",
+        {**payload, "identity_proof_base64": base64.b64encode(b"text").decode()},
+        content_type="application/json",
+    )
+    assert bad.status_code == 422
+    assert "identity_proof_base64" in bad.json()["errors"]
+    good = client.post(
+        "/api/v1/applications",
+        {**payload, "identity_proof_base64": base64.b64encode(b"%PDF-1.4\n%id\n").decode()},
+        content_type="application/json",
+    )
+    assert good.status_code == 201
+    assert Application.objects.get().identity_proof.content_type == "application/pdf"

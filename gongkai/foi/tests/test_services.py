@@ -204,3 +204,26 @@ def test_an_abandoned_application_counts_as_other_handling(
     assert (application.state, application.outcome) == (State.CLOSED, Outcome.OTHER_NO_CORRECTION)
     kinds = list(application.letters.order_by("id").values_list("kind", "state"))
     assert kinds == [("CORRECTION", "ISSUED"), ("REPLY", "ISSUED")]
+
+
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+
+
+def test_the_identity_proof_is_checked_by_content_and_kept_with_the_application(
+    organ_tree: dict[str, Organ], office: dict[str, User]
+) -> None:
+    with pytest.raises(ValidationError) as wrong_kind:
+        register(
+            organ_tree["department"], office["handler"], identity_proof=services.ProofFile("id.png", b"MZ\x90\x00")
+        )
+    assert "identity_proof" in wrong_kind.value.message_dict
+    too_big = services.ProofFile("id.png", PNG + b"\x00" * services.MAX_IDENTITY_PROOF_BYTES)
+    with pytest.raises(ValidationError, match="5 MB"):
+        register(organ_tree["department"], office["handler"], identity_proof=too_big)
+    assert Application.objects.count() == 0
+
+    application, _code = register(
+        organ_tree["department"], office["handler"], identity_proof=services.ProofFile("身份证.png", PNG)
+    )
+    assert application.identity_proof.content_type == "image/png"
+    assert bytes(application.identity_proof.data) == PNG

@@ -6,6 +6,7 @@ from datetime import date
 from typing import Any
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
@@ -116,3 +117,16 @@ def test_the_applicant_downloads_their_letters_but_not_the_consultation_letter(
     assert client.post(reverse("portal:application_letter"), {**secrets, "letter": consultation.pk}).status_code == 404
     wrong_code = {**secrets, "query_code": "AAAAAAAAAA", "letter": notice.pk}
     assert client.post(reverse("portal:application_letter"), wrong_code).status_code == 404
+
+
+def test_the_online_form_takes_a_proof_of_identity(client: Client, organ_tree: dict[str, Organ]) -> None:
+    scan = SimpleUploadedFile("身份证.pdf", b"%PDF-1.4\n%test\n", content_type="application/pdf")
+    client.post(reverse("portal:apply"), {**FORM, "organ": organ_tree["department"].pk, "identity_proof": scan})
+    assert Application.objects.get().identity_proof.content_type == "application/pdf"
+
+    fake = SimpleUploadedFile("身份证.pdf", b"not a pdf", content_type="application/pdf")
+    response = client.post(
+        reverse("portal:apply"), {**FORM, "organ": organ_tree["department"].pk, "identity_proof": fake}
+    )
+    assert "PDF、JPEG或PNG" in response.context["form"].errors["identity_proof"][0]
+    assert Application.objects.count() == 1

@@ -3,6 +3,7 @@ from datetime import date
 
 import pytest
 import time_machine
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
@@ -244,3 +245,25 @@ def test_widely_requested_information_is_proposed_and_decided_with_a_reason(
     proposal.refresh_from_db()
     assert proposal.state == "ACCEPTED"
     assert AuditEntry.objects.filter(action="foi.disclosure_proposal_decided").count() == 1
+
+
+def test_staff_attach_the_proof_of_identity_and_each_download_is_recorded(
+    seeded_calendar: None,
+    organ_tree: dict[str, Organ],
+    staff_with_role: Callable[..., User],
+    logged_in: Callable[[User], Client],
+) -> None:
+    department = organ_tree["department"]
+    client = logged_in(staff_with_role(department, Role.OPENNESS_OFFICE))
+    scan = SimpleUploadedFile("营业执照.jpg", b"\xff\xd8\xff\xe0" + b"\x00" * 32, content_type="image/jpeg")
+    client.post(
+        reverse("workbench:application_register"), {**REGISTRATION, "organ": department.pk, "identity_proof": scan}
+    )
+    application = Application.objects.get()
+    views_before = AuditEntry.objects.filter(action="foi.personal_data_viewed").count()
+
+    response = client.get(reverse("workbench:application_identity_proof", args=[application.pk]))
+
+    assert response["Content-Type"] == "image/jpeg"
+    assert bytes(response.content).startswith(b"\xff\xd8\xff")
+    assert AuditEntry.objects.filter(action="foi.personal_data_viewed").count() == views_before + 1
