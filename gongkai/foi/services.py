@@ -139,6 +139,11 @@ def may_see_case(user: User, organ: Organ) -> bool:
     return permissions.can(user, Action.HANDLE_APPLICATIONS, organ) or permissions.can(user, Action.APPROVE, organ)
 
 
+def consultation_due(pause: Pause) -> date:
+    """Arts. 32, 34: the consulted party's 15 working days, counted from the day the letter went out."""
+    return clock.consultation_reply_due(workday_selectors.current_calendar(), pause.started_on).due
+
+
 def refresh_clock(application: Application) -> None:
     due = answer_proof(application)
     application.due_on = due.due if due else None

@@ -22,7 +22,7 @@ from gongkai.foi import selectors as foi_selectors
 from gongkai.foi import services as foi_services
 from gongkai.foi.decisions import Outcome
 from gongkai.foi.domain import STEPS, Move, State, moves_from
-from gongkai.foi.models import OUTCOME_LABELS, Application, IdentityProof, Letter, RequestedItem
+from gongkai.foi.models import OUTCOME_LABELS, Application, IdentityProof, Letter, Pause, RequestedItem
 from gongkai.foi.receipt import Channel
 from gongkai.workbench import current_organ as organ_context
 from gongkai.workbench import selectors as wb_selectors
@@ -169,7 +169,10 @@ def detail_page(
             ],
             "steps": _steps(application, user, bound_steps or {}),
             "can_extend": permissions.can(user, Action.APPROVE, application.organ),
-            "pauses": application.pauses.order_by("started_on"),
+            "pauses": [
+                (pause, foi_services.consultation_due(pause) if pause.reason == Pause.Reason.CONSULTATION else None)
+                for pause in application.pauses.order_by("started_on")
+            ],
             "items": application.items.order_by("id"),
             "handlers": User.objects.filter(
                 memberships__organ=application.organ, memberships__role=Role.OPENNESS_OFFICE, is_active=True

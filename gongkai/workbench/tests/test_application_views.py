@@ -267,3 +267,27 @@ def test_staff_attach_the_proof_of_identity_and_each_download_is_recorded(
     assert response["Content-Type"] == "image/jpeg"
     assert bytes(response.content).startswith(b"\xff\xd8\xff")
     assert AuditEntry.objects.filter(action="foi.personal_data_viewed").count() == views_before + 1
+
+
+@time_machine.travel(date(2023, 9, 25), tick=False)
+def test_a_consultation_shows_the_parties_own_fifteen_day_clock(
+    seeded_calendar: None,
+    organ_tree: dict[str, Organ],
+    staff_with_role: Callable[..., User],
+    logged_in: Callable[[User], Client],
+) -> None:
+    department = organ_tree["department"]
+    client = logged_in(staff_with_role(department, Role.OPENNESS_OFFICE))
+    client.post(reverse("workbench:application_register"), {**REGISTRATION, "organ": department.pk})
+    application = Application.objects.get()
+    client.post(reverse("workbench:application_step", args=[application.pk, "ACCEPT"]))
+    client.post(
+        reverse("workbench:application_step", args=[application.pk, "START_CONSULTATION"]),
+        {"start_consultation-reason": "涉及企业报价", "start_consultation-consulted_party": "某建设公司"},
+    )
+
+    page = client.get(reverse("workbench:application_detail", args=[application.pk])).content.decode()
+
+    # 15 working days from 25 September 2023, over the National Day holiday and its make-up days.
+    assert "提出意见期限 2023-10-20（15个工作日）" in page
+    assert "征求意见函" in page
