@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from gongkai.accounts.domain import Role
 from gongkai.accounts.models import User
 from gongkai.foi import reminders
-from gongkai.foi.domain import OPEN_STATES
+from gongkai.foi.domain import CLOCK_RUNS
 from gongkai.foi.models import Application, ReminderSent
 from gongkai.workdays import selectors as workday_selectors
 
@@ -35,7 +35,7 @@ def send_due_reminders(today: date) -> int:
     calendar = workday_selectors.current_calendar()
     applications = {
         application.pk: application
-        for application in Application.objects.filter(state__in=OPEN_STATES, due_on__isnull=False).select_related(
+        for application in Application.objects.filter(state__in=CLOCK_RUNS, due_on__isnull=False).select_related(
             "organ", "handler"
         )
     }

@@ -145,7 +145,10 @@ def consultation_due(pause: Pause) -> date:
 
 
 def refresh_clock(application: Application) -> None:
+    """Recompute the due date; a due date that moved (restart, pause, extension) re-arms the reminders."""
     due = answer_proof(application)
+    if application.pk and (due.due if due else None) != application.due_on:
+        application.reminders.all().delete()
     application.due_on = due.due if due else None
     application.due_provisional = due.provisional if due else False
     application.calendar_version = due.base.calendar_version if due else 0
@@ -270,22 +273,24 @@ def _earlier_same_request(application: Application) -> Application | None:
 def _propose_if_widely_requested(item: RequestedItem, acting_user: User | None) -> None:
     """Art. 44: information asked for by three or more applicants is proposed for proactive disclosure."""
     application = item.application
+    # Plain rows, not model objects: this runs on every registration over the organ's recent requests.
     candidates = (
         RequestedItem.objects.filter(application__organ=application.organ)
         .exclude(pk=item.pk)
         .exclude(application__applicant_key="")
-        .select_related("application")
-        .order_by("-id")[:2000]
+        .order_by("-id")
+        .values_list("pk", "proposal_id", "application__applicant_key", "description")[:2000]
     )
     same = repeats.matching(
         item.description,
-        [repeats.Request(other, other.application.applicant_key, other.description) for other in candidates],
+        [repeats.Request((pk, proposal_id), key, description) for pk, proposal_id, key, description in candidates],
     )
-    requesters = [*same, repeats.Request(item, application.applicant_key, item.description)]
+    requesters = [*same, repeats.Request((item.pk, None), application.applicant_key, item.description)]
     if repeats.distinct_applicants(requesters) < repeats.PROPOSAL_APPLICANTS:
         return
-    related = [request.key for request in same if isinstance(request.key, RequestedItem)]
-    proposal = next((other.proposal for other in related if other.proposal_id), None)
+    related = [request.key for request in same if isinstance(request.key, tuple)]
+    proposal_id = next((existing for _pk, existing in related if existing), None)
+    proposal = DisclosureProposal.objects.filter(pk=proposal_id).first() if proposal_id else None
     if proposal is None:
         proposal = DisclosureProposal.objects.create(organ=application.organ, description=item.description)
         audit.record(
@@ -295,7 +300,7 @@ def _propose_if_widely_requested(item: RequestedItem, acting_user: User | None) 
             organ=application.organ,
             after={"description": item.description, "applicants": repeats.distinct_applicants(requesters)},
         )
-    RequestedItem.objects.filter(pk__in=[item.pk, *(other.pk for other in related)], proposal__isnull=True).update(
+    RequestedItem.objects.filter(pk__in=[item.pk, *(pk for pk, _existing in related)], proposal__isnull=True).update(
         proposal=proposal
     )
 

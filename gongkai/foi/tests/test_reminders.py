@@ -72,3 +72,31 @@ def test_the_command_mails_the_handler_and_escalates_to_the_head_without_repeati
 
     call_command("send_application_reminders")
     assert send_reminders.call() >= 0
+
+
+def test_a_moved_due_date_re_arms_the_reminders_and_paused_cases_are_not_reminded(
+    organ_tree: dict[str, Organ], office: dict[str, User]
+) -> None:
+    from gongkai.foi import notify
+    from gongkai.foi.domain import Move
+    from gongkai.foi.tests.factories import register
+
+    handler, head = office["handler"], office["head"]
+    application, _code = register(organ_tree["department"], handler)
+    application = services.move(application=application, to=Move.ACCEPT, acting_user=handler, on=date(2023, 9, 25))
+    assert notify.send_due_reminders(date(2023, 10, 20)) == 1
+    assert application.reminders.count() == 1
+
+    application = services.extend(
+        application=application, workdays=10, acting_user=head, reason="需要调取档案", on=date(2023, 10, 20)
+    )
+    assert application.reminders.count() == 0  # the new due date gets its own reminders
+    services.move(
+        application=application,
+        to=Move.START_CONSULTATION,
+        acting_user=handler,
+        reason="涉及第三方",
+        consulted_party="某公司",
+        on=date(2023, 10, 23),
+    )
+    assert notify.send_due_reminders(date(2023, 11, 8)) == 0  # the clock is stopped while consulting
