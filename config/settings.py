@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "gongkai.portal",
     "gongkai.workbench",
     "gongkai.api",
+    "gongkai.search",
     "gongkai.demo",
 ]
 

@@ -33,6 +33,7 @@ from gongkai.policies.domain import (
 from gongkai.policies.labels import DOCUMENT_NUMBER_ERRORS, FINDING_MESSAGES
 from gongkai.policies.models import AttributeDecision, IndexScheme, InformationItem, Seal, SealKey, Topic
 from gongkai.policies.topics import STATE_COUNCIL_TOPICS
+from gongkai.search import indexing as search_indexing
 from gongkai.workdays import services as workday_services
 
 DRAFT_FIELDS = (
@@ -300,6 +301,7 @@ def transition(*, item: InformationItem, to: Transition, acting_user: User, comm
         _repeal_predecessors(item, acting_user)
     if to == Transition.APPROVE:
         _apply_seal(item, acting_user)
+    search_indexing.refresh_items([item.pk])
     audit.record(
         actor=acting_user,
         action=f"policies.{to.lower()}",
@@ -317,6 +319,7 @@ def _repeal_predecessors(item: InformationItem, acting_user: User) -> None:
     for repealed in item.repeals.select_for_update(of=("self",)).exclude(declared_validity=Validity.REPEALED):
         repealed.declared_validity, repealed.repealed_on = Validity.REPEALED, item.published_on
         repealed.save(update_fields=["declared_validity", "repealed_on", "updated_at"])
+        search_indexing.refresh_items([repealed.pk])
         audit.record(
             actor=acting_user,
             action="policies.repealed",
@@ -393,6 +396,7 @@ def import_published(
     )
     item.save()
     _record_decision(item, AttributeDecision.Occasion.DRAFTED, warnings, acting_user)
+    search_indexing.refresh_items([item.pk])
     audit.record(
         actor=acting_user, action="policies.imported", target=item, organ=organ, reason=source, after=item.snapshot()
     )
@@ -435,6 +439,7 @@ def re_review(*, item: InformationItem, acting_user: User, keep: bool, reason: s
         if item.status in {Status.APPROVED, Status.PUBLISHED}:
             item.status = Status.REVIEWED
     item.save()
+    search_indexing.refresh_items([item.pk])
     AttributeDecision.objects.create(
         item=item,
         occasion=occasion,

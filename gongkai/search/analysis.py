@@ -1,0 +1,94 @@
+"""Chinese text analysis for search: one normaliser and one tokenizer shared by every backend.
+
+Text is normalised (NFKC full-width → half-width, traditional → simplified, lower case, every 文号
+bracket style → one pair, zero-width characters dropped) and cut into *runs*: a maximal run of CJK
+characters, or a maximal run of other letters and digits. Everything else separates runs.
+
+A CJK run is indexed as its overlapping bigrams (a one-character run as itself), a letter/digit run
+as one token. A query word then becomes the phrase of its tokens, which is exact-substring search:
+recall ≈ 1.0 against a substring oracle, where dictionary segmentation loses 土地 inside 土地征收
+(reference SEARCH.md §5.3). The tokens feed SQLite FTS5 and PostgreSQL alike, so the two backends
+cannot disagree about what a word is.
+
+Changing anything here changes the tokens: raise ``ANALYSER_VERSION`` and rebuild the index.
+"""
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from typing import Final
+
+from gongkai.search.traditional import TO_SIMPLIFIED
+
+ANALYSER_VERSION: Final = 1
+
+_CJK_RANGES: Final = "\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+CJK_CLASS: Final = f"[{_CJK_RANGES}]"
+_RUN: Final = re.compile(f"({CJK_CLASS}+)|([^\\W_{_CJK_RANGES}]+)")
+
+# After NFKC, full-width （）［］ are already half-width; the rest are mapped here.
+_BRACKETS: Final = {ord(c): "(" for c in "〔[【〖{⦅〘"} | {ord(c): ")" for c in "〕]】〗}⦆〙"}
+_INVISIBLE: Final = {ord(c): None for c in "\u00ad\u200b\u200c\u200d\u2060\ufeff"}
+_TABLE: Final = {**TO_SIMPLIFIED, **_BRACKETS, **_INVISIBLE}
+
+
+def normalize(text: str) -> str:
+    """The comparable form of any text: what is indexed and what a query is matched against."""
+    return unicodedata.normalize("NFKC", text).lower().translate(_TABLE)
+
+
+def normalize_with_offsets(text: str) -> tuple[str, list[int]]:
+    """``normalize`` character by character, with the raw offset of every normalised character.
+
+    Used only to highlight the raw text of the shown hits; indexing uses the whole-string form,
+    which differs only for combining sequences that Chinese text does not contain.
+    """
+    parts: list[str] = []
+    offsets: list[int] = []
+    for index, char in enumerate(text):
+        normal = normalize(char)
+        parts.append(normal)
+        offsets.extend([index] * len(normal))
+    return "".join(parts), offsets
+
+
+def is_cjk(run: str) -> bool:
+    return bool(run) and re.fullmatch(CJK_CLASS, run[0]) is not None
+
+
+def runs(text: str) -> list[str]:
+    """The runs of already normalised text, in order."""
+    return [match.group(0) for match in _RUN.finditer(text)]
+
+
+def run_tokens(run: str) -> Iterator[str]:
+    if is_cjk(run) and len(run) > 1:
+        for start in range(len(run) - 1):
+            yield run[start : start + 2]
+    else:
+        yield run
+
+
+def tokens(text: str) -> list[str]:
+    """The index tokens of raw text."""
+    return [token for run in runs(normalize(text)) for token in run_tokens(run)]
+
+
+def run_text(text: str) -> str:
+    """Raw text in its stored, analysed form: runs separated by single spaces, with a space at each end.
+
+    The tokens can be regenerated from it (FTS5's contentless delete needs the old tokens), and an
+    exact check of a query word is a plain substring test on it (see ``query.WordPattern``).
+    """
+    found = runs(normalize(text))
+    return f" {' '.join(found)} " if found else ""
+
+
+def tokens_of_run_text(stored: str) -> list[str]:
+    """The tokens of text already in ``run_text`` form."""
+    return [token for run in stored.split() for token in run_tokens(run)]
+
+
+def index_text(stored: str) -> str:
+    """The space-joined tokens handed to the index for one field in ``run_text`` form."""
+    return " ".join(tokens_of_run_text(stored))

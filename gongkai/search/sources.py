@@ -1,0 +1,113 @@
+"""The indexable sources: every kind of public record search may return, each behind its public selector.
+
+A source names the selector that decides what the public may see (for items,
+``policies.selectors.public_items``, the one door), turns a record into an ``IndexDocument`` and
+says how a hit is shown. Nothing that is not in a registered source's public selector can be
+indexed or returned. Interpretations, catalogue rows, the gazette and Q&A register here later, each
+with a new, never reused ``code`` (it is part of the sort key).
+"""
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import QuerySet
+from django.urls import reverse
+
+from gongkai.policies import selectors as policy_selectors
+from gongkai.policies.models import InformationItem
+from gongkai.search.documents import IndexDocument
+
+
+@dataclass(frozen=True)
+class Display:
+    """What a hit shows, from the record read back through the public selector."""
+
+    title: str
+    body: str
+    document_number: str
+    organ_name: str
+    url: str
+
+
+@dataclass(frozen=True)
+class IndexableSource:
+    name: str
+    code: int
+    public_objects: Callable[[], QuerySet[Any]]
+    document: Callable[[Any], IndexDocument]
+    display: Callable[[Any], Display]
+    # The record's field naming its organ, so an organ's change refreshes its records.
+    organ_field: str = "organ"
+
+
+_REGISTRY: dict[str, IndexableSource] = {}
+
+
+def register(source: IndexableSource) -> None:
+    for other in _REGISTRY.values():
+        if other.name != source.name and other.code == source.code:
+            raise ValueError(f"source code {source.code} is taken by {other.name}")
+    _REGISTRY[source.name] = source
+
+
+def get(name: str) -> IndexableSource:
+    return _REGISTRY[name]
+
+
+def all_sources() -> Iterable[IndexableSource]:
+    return tuple(_REGISTRY.values())
+
+
+# --- 政府信息 (policies.InformationItem) ------------------------------------------------------
+
+ITEMS = "policies.item"
+
+
+def _public_items() -> QuerySet[InformationItem]:
+    return policy_selectors.public_items().prefetch_related("co_issuers")
+
+
+def _item_document(item: InformationItem) -> IndexDocument:
+    organs = [item.organ, *sorted(item.co_issuers.all(), key=lambda organ: organ.pk)]
+    tags = [name for organ in organs for name in (organ.name, organ.short_name) if name]
+    if item.published_on is None:  # public_items only holds published items, which have the date
+        raise ValueError(f"published item {item.pk} has no publication date")
+    return IndexDocument(
+        object_id=item.pk,
+        title=item.title,
+        codes=tuple(code for code in (item.document_number, item.index_number) if code),
+        tags=(*tags, *item.keywords.split()),
+        body=item.body_text,
+        organ_id=item.organ_id,
+        topic_id=item.topic_id,
+        topic_parent_id=item.topic.parent_id,
+        kind=item.kind,
+        document_number_key=item.document_number_key,
+        written_on=item.written_on,
+        published_on=item.published_on,
+        declared_validity=item.declared_validity,
+        expires_on=item.expires_on,
+        repealed_on=item.repealed_on,
+    )
+
+
+def _item_display(item: InformationItem) -> Display:
+    return Display(
+        title=item.title,
+        body=item.body_text,
+        document_number=item.document_number,
+        organ_name=item.organ.name,
+        url=reverse("portal:item", args=[item.pk]),
+    )
+
+
+register(
+    IndexableSource(
+        name=ITEMS,
+        code=1,
+        public_objects=_public_items,
+        document=_item_document,
+        display=_item_display,
+    )
+)

@@ -1,0 +1,190 @@
+"""The search service end to end on the database in use: the same module passes on SQLite and PostgreSQL."""
+
+from datetime import date
+
+import pytest
+
+from gongkai.organs.models import Organ
+from gongkai.organs.tests.factories import OrganFactory
+from gongkai.policies.domain import ItemKind, Validity
+from gongkai.policies.models import Topic
+from gongkai.search.query import SearchQuery, SearchResult, Sort
+from gongkai.search.service import search
+from gongkai.search.tests.conftest import Publish
+
+pytestmark = pytest.mark.django_db
+
+TODAY = date(2025, 6, 1)
+
+
+def titles(result: SearchResult) -> list[str]:
+    return [hit.title for hit in result.hits]
+
+
+@pytest.fixture
+def library(publish: Publish, organ_tree: dict[str, Organ], topics: dict[str, Topic]) -> dict[str, int]:
+    fgw = OrganFactory.create(name="测试市发展和改革委员会", short_name="市发改委", parent=organ_tree["city"])
+    made = [
+        publish(
+            "测试市人民政府办公室关于印发测试市2021年政务公开工作要点的通知",
+            "为深入推进政务公开，优化营商环境，现将工作要点印发给你们。",
+            organ="city",
+            document_number="测政办发〔2021〕35号",
+            published_on=date(2021, 4, 2),
+        ),
+        publish(
+            "关于做好土地征收信息公开的通知",
+            "各县（区）要做好土地征收成片开发方案的公开，落实政务公开要求。",
+            topic=topics["land"],
+            kind=ItemKind.NORMATIVE_DOCUMENT,
+            document_number="测财发〔2022〕7号",
+            published_on=date(2022, 5, 6),
+            expires_on=date(2024, 12, 31),
+        ),
+        publish(
+            "关于价格监测工作的通知",
+            "请各单位按月报送价格监测数据。",
+            organ=fgw,
+            published_on=date(2023, 8, 9),
+        ),
+        publish(
+            "测试县2024年教育经费预算公开",
+            "本文提到价格监测的经费安排，也提到政务公开。",
+            organ="county_department",
+            kind=ItemKind.FISCAL,
+            published_on=date(2024, 1, 15),
+        ),
+    ]
+    return {"fgw": fgw.pk, **{f"item{index}": item.pk for index, item in enumerate(made)}}
+
+
+def test_a_title_fragment_puts_the_item_first(library: dict[str, int]) -> None:
+    result = search(SearchQuery(text="政务公开工作要点"), today=TODAY)
+    assert result.total == 1
+    assert result.hits[0].object_id == library["item0"]
+    assert "<mark>政务公开工作要点</mark>" in result.hits[0].title_html
+
+
+def test_title_matches_rank_above_body_matches(library: dict[str, int]) -> None:
+    result = search(SearchQuery(text="价格监测"), today=TODAY)
+    assert [hit.object_id for hit in result.hits] == [library["item2"], library["item3"]]
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "测政办发〔2021〕35号",
+        "测政办发[2021]35号",
+        "测政办发(2021)35号",
+        "测政办发（2021）35号",
+        "测政办发【2021】35号",
+    ],
+)
+def test_a_document_number_in_any_bracket_style_finds_its_item(library: dict[str, int], typed: str) -> None:
+    as_text = search(SearchQuery(text=typed), today=TODAY)
+    as_filter = search(SearchQuery(document_number=typed), today=TODAY)
+    assert [hit.object_id for hit in as_text.hits][:1] == [library["item0"]]
+    assert [hit.object_id for hit in as_filter.hits] == [library["item0"]]
+
+
+def test_a_document_number_fragment_searches_the_number_only(library: dict[str, int]) -> None:
+    result = search(SearchQuery(document_number="测财发"), today=TODAY)
+    assert [hit.object_id for hit in result.hits] == [library["item1"]]
+
+
+def test_an_organs_short_name_finds_its_items_first(library: dict[str, int]) -> None:
+    result = search(SearchQuery(text="市发改委"), today=TODAY)
+    assert result.hits[0].object_id == library["item2"]
+    assert result.hits[0].organ_name == "测试市发展和改革委员会"
+
+
+def test_a_near_miss_organ_name_gets_did_you_mean(library: dict[str, int]) -> None:
+    result = search(SearchQuery(text="市发改 价格"), today=TODAY)
+    assert [(s.alias, s.organ_name) for s in result.did_you_mean][:1] == [("市发改委", "测试市发展和改革委员会")]
+
+
+def test_a_word_inside_a_longer_word_is_found(library: dict[str, int]) -> None:
+    # Dictionary segmentation would keep 土地征收 whole and miss 土地 (reference SEARCH.md §5.3).
+    assert titles(search(SearchQuery(text="土地"), today=TODAY)) == ["关于做好土地征收信息公开的通知"]
+
+
+def test_traditional_and_full_width_input_is_normalised(library: dict[str, int]) -> None:
+    assert search(SearchQuery(text="價格監測"), today=TODAY).total == 2
+    assert search(SearchQuery(text="２０２１年"), today=TODAY).total == 1
+
+
+def test_every_word_must_occur(library: dict[str, int]) -> None:
+    assert search(SearchQuery(text="政务公开 土地"), today=TODAY).total == 1
+    assert search(SearchQuery(text="政务公开 不存在的词"), today=TODAY).total == 0
+
+
+def test_title_filter_reads_the_title_only(library: dict[str, int]) -> None:
+    result = search(SearchQuery(text="价格监测", title="通知"), today=TODAY)
+    assert [hit.object_id for hit in result.hits] == [library["item2"]]
+
+
+def test_newest_first_ignores_relevance(library: dict[str, int]) -> None:
+    result = search(SearchQuery(text="政务公开", sort=Sort.NEWEST), today=TODAY)
+    assert [hit.published_on for hit in result.hits] == sorted((hit.published_on for hit in result.hits), reverse=True)
+    assert result.total == 3
+
+
+def test_filters_by_organ_kind_dates_and_validity(library: dict[str, int], organ_tree: dict[str, Organ]) -> None:
+    def ids(**filters: object) -> set[int]:
+        return {hit.object_id for hit in search(SearchQuery(**filters), today=TODAY).hits}  # type: ignore[arg-type]
+
+    assert ids(organ_ids=(organ_tree["city"].pk,)) == {library["item0"]}
+    assert ids(kinds=(ItemKind.FISCAL,)) == {library["item3"]}
+    assert ids(published_from=date(2023, 1, 1)) == {library["item2"], library["item3"]}
+    assert ids(published_to=date(2021, 12, 31), years=(2021,)) == {library["item0"]}
+    assert ids(validity=Validity.EXPIRED) == {library["item1"]}
+    assert library["item1"] not in ids(validity=Validity.VALID)
+
+
+def test_facets_count_the_whole_match_set(library: dict[str, int], organ_tree: dict[str, Organ]) -> None:
+    result = search(SearchQuery(text="政务公开"), today=TODAY)
+    assert result.facets is not None
+    assert result.facets.exact
+    assert {(f.label, f.count) for f in result.facets.organ} == {
+        ("测试市人民政府", 1),
+        ("测试市财政局", 1),
+        ("测试县教育局", 1),
+    }
+    assert [(f.value, f.count) for f in result.facets.year] == [("2024", 1), ("2022", 1), ("2021", 1)]
+    assert {(f.value, f.count) for f in result.facets.validity} == {("VALID", 2), ("EXPIRED", 1)}
+    assert {(f.value, f.count) for f in result.facets.kind} == {
+        (ItemKind.OTHER_DOCUMENT.value, 1),
+        (ItemKind.NORMATIVE_DOCUMENT.value, 1),
+        (ItemKind.FISCAL.value, 1),
+    }
+    assert sum(f.count for f in result.facets.topic) == 3
+
+
+def test_zero_results_suggest_which_filter_to_drop(library: dict[str, int], organ_tree: dict[str, Organ]) -> None:
+    result = search(SearchQuery(text="土地", organ_ids=(organ_tree["city"].pk,), kinds=(ItemKind.FISCAL,)), today=TODAY)
+    assert result.total == 0
+    assert [(r.drop, r.total) for r in result.relaxations] == []  # dropping either alone still finds nothing
+    result = search(SearchQuery(text="土地", organ_ids=(organ_tree["city"].pk,)), today=TODAY)
+    assert [(r.drop, r.total) for r in result.relaxations] == [("organ", 1)]
+
+
+def test_an_unspaced_query_suggests_its_words(publish: Publish) -> None:
+    publish("关于十四五期间优化营商环境的意见", "围绕十四五规划，持续优化营商环境。")
+    result = search(SearchQuery(text="十四五营商环境规划"), today=TODAY)
+    assert result.total == 0
+    assert result.split_suggestion == "十四五 营商环境 规划"
+
+
+def test_snippets_are_escaped_and_marked(publish: Publish) -> None:
+    publish("关于公开的说明", "前文<script>alert(1)</script>中间提到低保标准调整。")
+    [hit] = search(SearchQuery(text="低保"), today=TODAY).hits
+    assert "<mark>低保</mark>" in hit.snippet_html
+    assert "<script>" not in hit.snippet_html
+
+
+def test_pages_are_cut_and_the_total_kept(publish: Publish) -> None:
+    for number in range(5):
+        publish(f"第{number}号低保公示", published_on=date(2024, 1, number + 1))
+    result = search(SearchQuery(text="低保公示", sort=Sort.NEWEST, page=2, page_size=2), today=TODAY)
+    assert (result.total, result.total_exact, result.page_count) == (5, True, 3)
+    assert titles(result) == ["第2号低保公示", "第1号低保公示"]
