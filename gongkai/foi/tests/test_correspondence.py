@@ -7,9 +7,10 @@ from typing import Any
 
 import pypdf
 import pytest
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 
 from gongkai.accounts.models import User
+from gongkai.convenience.tests.factories import published
 from gongkai.core.models import AuditEntry
 from gongkai.foi import correspondence, services
 from gongkai.foi.decisions import Outcome
@@ -331,3 +332,21 @@ def test_waiting_for_payment_stops_the_clock_only_when_configured(
         application=application, to=Move.RECORD_PAYMENT, acting_user=handler, fee_receipt="FS-1", on=date(2023, 10, 9)
     )
     assert application.due_on == due
+
+
+def test_an_accepted_proposal_is_linked_to_what_was_published(
+    organ_tree: dict[str, Organ], office: dict[str, User]
+) -> None:
+    handler = office["handler"]
+    organ = organ_tree["department"]
+    for index, id_number in enumerate(OTHER_ID_NUMBERS[:3]):
+        register(organ, handler, id_number=id_number, applicant_name=f"申请人{index}")
+    proposal = DisclosureProposal.objects.get()
+    item = published(organ, "测试市城区道路改造项目批复文件")
+    with pytest.raises(ValidationError):
+        services.link_published_item(proposal=proposal, acting_user=handler, item=item)  # not accepted yet
+    services.decide_proposal(proposal=proposal, acting_user=handler, accept=True, reason="")
+    proposal = services.link_published_item(proposal=proposal, acting_user=handler, item=item)
+    assert proposal.published_item == item
+    with pytest.raises(PermissionDenied):
+        services.link_published_item(proposal=proposal, acting_user=office["outsider"], item=item)
