@@ -429,15 +429,26 @@ def _receive_supplement(application: Application, facts: _StepFacts) -> dict[str
     return {}
 
 
-def _deem_abandoned(application: Application, facts: _StepFacts) -> dict[str, Any]:
-    if application.correction_due_on is not None and facts.day <= application.correction_due_on:
-        raise ValidationError(
-            _("The period to supply runs until %(day)s; the application is not abandoned before then.")
-            % {"day": application.correction_due_on.isoformat()}
-        )
-    application.outcome = Outcome.OTHER_NO_CORRECTION
+def _end_after_lapse(
+    application: Application, facts: _StepFacts, period_end: date | None, not_yet: str, outcome: Outcome
+) -> dict[str, Any]:
+    """Processing ends because the applicant let a period lapse (补正 or payment): never before it ends."""
+    if period_end is not None and facts.day <= period_end:
+        raise ValidationError(not_yet % {"day": period_end.isoformat()})
+    application.outcome = outcome
+    _end_pause(application, facts)
     letter = correspondence.issue_closing_reply(application, acting_user=facts.user, on=facts.day)
     return {"letter": letter.number}
+
+
+def _deem_abandoned(application: Application, facts: _StepFacts) -> dict[str, Any]:
+    return _end_after_lapse(
+        application,
+        facts,
+        application.correction_due_on,
+        _("The period to supply runs until %(day)s; the application is not abandoned before then."),
+        Outcome.OTHER_NO_CORRECTION,
+    )
 
 
 def _start_consultation(application: Application, facts: _StepFacts) -> dict[str, Any]:
@@ -518,15 +529,13 @@ def _record_payment(application: Application, facts: _StepFacts) -> dict[str, An
 
 
 def _fee_unpaid(application: Application, facts: _StepFacts) -> dict[str, Any]:
-    if application.fee_due_on is not None and facts.day <= application.fee_due_on:
-        raise ValidationError(
-            _("The payment period runs until %(day)s; processing does not end before then.")
-            % {"day": application.fee_due_on.isoformat()}
-        )
-    application.outcome = Outcome.OTHER_FEE_UNPAID
-    _end_pause(application, facts)
-    letter = correspondence.issue_closing_reply(application, acting_user=facts.user, on=facts.day)
-    return {"letter": letter.number}
+    return _end_after_lapse(
+        application,
+        facts,
+        application.fee_due_on,
+        _("The payment period runs until %(day)s; processing does not end before then."),
+        Outcome.OTHER_FEE_UNPAID,
+    )
 
 
 def _draft_decision(application: Application, facts: _StepFacts) -> dict[str, Any]:
