@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "gongkai.policies",
     "gongkai.foi",
     "gongkai.convenience",
+    "gongkai.reports",
     "gongkai.portal",
     "gongkai.workbench",
     "gongkai.api",

@@ -5,7 +5,7 @@ from typing import Any
 from ninja import NinjaAPI
 from ninja.renderers import JSONRenderer
 
-from gongkai.api import applications, calendar, documents, hotline
+from gongkai.api import applications, calendar, documents, hotline, reports
 
 
 class ReadableJSONRenderer(JSONRenderer):
@@ -25,3 +25,4 @@ api.add_router("/calendar/", calendar.router)
 api.add_router("/documents", documents.router)
 api.add_router("/applications", applications.router)
 api.add_router("/hotline", hotline.router)
+api.add_router("/annual-reports", reports.router)

@@ -8,6 +8,7 @@ from gongkai.accounts.models import User
 from gongkai.demo import applications as applications_demo
 from gongkai.demo import convenience as convenience_demo
 from gongkai.demo import policies as policy_demo
+from gongkai.demo import reports as reports_demo
 from gongkai.demo.organs import contact_for, demo_organs, fictional_credit_code
 from gongkai.demo.people import DEMO_PASSWORD, DEMO_PEOPLE
 from gongkai.organs import services as organ_services
@@ -162,6 +163,7 @@ def load_all() -> dict[str, int]:
         "items": load_policies(),
         "convenience_replies": convenience_demo.load_convenience_replies(),
         "applications": applications_demo.load_applications(),
+        "annual_reports": reports_demo.load_reports(),
     }
 
 

@@ -106,7 +106,7 @@ def paragraphs(letter: OfficialLetter) -> list[Paragraph]:
     return lines
 
 
-def _set_fonts(rpr: CT_RPr, name: str) -> None:
+def set_run_fonts(rpr: CT_RPr, name: str) -> None:
     """Name the font for Latin and East Asian text alike (python-docx sets only w:ascii/w:hAnsi)."""
     fonts = rpr.get_or_add_rFonts()
     for attribute in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
@@ -137,7 +137,7 @@ def to_docx(letter: OfficialLetter) -> bytes:
     normal = document.styles["Normal"]
     normal.font.size = Pt(BODY_PT)
     normal.font.name = BODY_FONT
-    _set_fonts(normal.element.get_or_add_rPr(), BODY_FONT)
+    set_run_fonts(normal.element.get_or_add_rPr(), BODY_FONT)
 
     for item in paragraphs(letter):
         paragraph = document.add_paragraph()
@@ -152,7 +152,7 @@ def to_docx(letter: OfficialLetter) -> bytes:
             "seal": (BODY_FONT, SEAL_NOTE_PT),
         }.get(item.role, (BODY_FONT, BODY_PT))
         run.font.size = Pt(size)
-        _set_fonts(run._r.get_or_add_rPr(), font_name)
+        set_run_fonts(run._r.get_or_add_rPr(), font_name)
         if item.role == "seal":
             run.font.color.rgb = RGBColor(0xD9, 0x1A, 0x1A)
         if item.role in ("title", "number"):
@@ -223,9 +223,15 @@ class _SealStamp(Flowable):
         canvas.restoreState()
 
 
-def _pdf_styles() -> dict[Role, ParagraphStyle]:
+def register_pdf_font() -> str:
+    """Register the built-in CID font once per process and return its name."""
     if PDF_FONT not in pdfmetrics.getRegisteredFontNames():
         pdfmetrics.registerFont(UnicodeCIDFont(PDF_FONT))
+    return PDF_FONT
+
+
+def _pdf_styles() -> dict[Role, ParagraphStyle]:
+    register_pdf_font()
     body = ParagraphStyle(
         "body",
         fontName=PDF_FONT,

@@ -139,6 +139,9 @@ class Application(BaseModel):
     due_on = models.DateField(_("answer due"), null=True, blank=True, db_index=True)
     due_provisional = models.BooleanField(default=False)
     outcome = models.CharField(_("result"), max_length=40, choices=OUTCOME_LABELS, blank=True)
+    # The day the application was decided, which puts it in that year's result rows of the annual
+    # report: the reply approved, processing ended after a lapsed period, or the application withdrawn.
+    decided_on = models.DateField(_("date decided"), null=True, blank=True)
     calendar_version = models.PositiveIntegerField(default=0)
     registered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"

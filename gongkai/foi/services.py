@@ -435,7 +435,7 @@ def _end_after_lapse(
     """Processing ends because the applicant let a period lapse (补正 or payment): never before it ends."""
     if period_end is not None and facts.day <= period_end:
         raise ValidationError(not_yet % {"day": period_end.isoformat()})
-    application.outcome = outcome
+    application.outcome, application.decided_on = outcome, facts.day
     _end_pause(application, facts)
     letter = correspondence.issue_closing_reply(application, acting_user=facts.user, on=facts.day)
     return {"letter": letter.number}
@@ -556,6 +556,7 @@ def _return_decision(application: Application, facts: _StepFacts) -> dict[str, A
 
 def _approve_decision(application: Application, facts: _StepFacts) -> dict[str, Any]:
     letter = correspondence.issue_reply(application, acting_user=facts.user, on=facts.day)
+    application.decided_on = facts.day
     return {"letter": letter.number, "pdf_sha256": letter.pdf_sha256}
 
 
@@ -574,9 +575,17 @@ def _serve(application: Application, facts: _StepFacts) -> dict[str, Any]:
 
 
 def _withdraw(application: Application, facts: _StepFacts) -> dict[str, Any]:
+    """A withdrawal ends an undecided application; the annual report counts it as （六）其他处理 3.其他.
+
+    An application never received (receipt not yet confirmed, Art. 31) is not counted at all, and
+    one withdrawn after its reply was approved keeps that decision.
+    """
     application.pauses.filter(ended_on__isnull=True).update(ended_on=facts.day)
-    correspondence.discard_draft(application)
-    return {}
+    if application.decided_on is None:
+        correspondence.discard_draft(application)
+        if application.received_on is not None:
+            application.outcome, application.decided_on = Outcome.OTHER, facts.day
+    return {"outcome": application.outcome}
 
 
 _STEP_EFFECTS: dict[Move, Effect] = {

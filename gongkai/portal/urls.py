@@ -18,6 +18,8 @@ urlpatterns = [
         name="attachment",
     ),
     path("xxgk/ndbg/", views.annual_reports, name="annual_reports"),
+    path("xxgk/ndbg/<slug:slug>/<int:year>/", views.annual_report, name="annual_report"),
+    path("xxgk/ndbg/<slug:slug>/<int:year>.<str:fmt>", views.annual_report_file, name="annual_report_file"),
     path("tools/deadline/", views.deadline, name="deadline"),
     path("ysqgk/", views.apply, name="apply"),
     path("ysqgk/status/", views.application_status, name="application_status"),

@@ -24,6 +24,9 @@ from gongkai.portal import navigation, selectors
 from gongkai.portal.application_forms import ApplicationForm, LetterDownloadForm, StatusForm
 from gongkai.portal.forms import DeadlineForm
 from gongkai.portal.middleware import DISPLAY_COOKIE, PREFERENCES, parse_preferences
+from gongkai.reports import presenters as report_presenters
+from gongkai.reports import selectors as report_selectors
+from gongkai.reports.models import AnnualReport
 from gongkai.workdays import services as workday_services
 
 DISPLAY_COOKIE_MAX_AGE = 365 * 24 * 3600
@@ -186,7 +189,54 @@ def attachment_download(request: HttpRequest, pk: int, attachment_pk: int) -> Fi
 
 @require_GET
 def annual_reports(request: HttpRequest) -> HttpResponse:
-    return _column_page(request, 3)
+    """政府信息公开年报: every published report, newest year first, past reports included."""
+    column = navigation.OPENNESS_SUB_COLUMNS[3]
+    return render(
+        request,
+        "portal/annual_reports.html",
+        {
+            "title": column.title,
+            "column": column,
+            "years": report_selectors.reports_by_year(report_selectors.public_reports()),
+            "breadcrumbs": _openness_crumbs((str(column.title), "")),
+        },
+    )
+
+
+def _public_report(slug: str, year: int) -> AnnualReport:
+    try:
+        return report_selectors.public_report(slug, year)
+    except AnnualReport.DoesNotExist as missing:
+        raise Http404(_("No such report.")) from missing
+
+
+@require_GET
+def annual_report(request: HttpRequest, slug: str, year: int) -> HttpResponse:
+    report = _public_report(slug, year)
+    tables = report_selectors.tables_of(report)
+    column = navigation.OPENNESS_SUB_COLUMNS[3]
+    return render(
+        request,
+        "portal/annual_report.html",
+        {
+            "title": report.title,
+            "report": report,
+            "preface": report_presenters.preface(report),
+            "sections": report_presenters.sections(report, tables),
+            "departments": report_selectors.published_department_reports(report),
+            "breadcrumbs": _openness_crumbs((str(column.title), column.url), (report.title, "")),
+        },
+    )
+
+
+@require_GET
+def annual_report_file(request: HttpRequest, slug: str, year: int, fmt: str) -> HttpResponse:
+    report = _public_report(slug, year)
+    try:
+        data = report_presenters.file_bytes(report, fmt)
+    except KeyError:
+        raise Http404(_("No such file.")) from None
+    return attachment_response(data, f"{report.title}.{fmt}")
 
 
 @require_GET

@@ -17,6 +17,7 @@ from gongkai.foi.domain import State
 from gongkai.organs.models import Organ
 from gongkai.policies import selectors as policy_selectors
 from gongkai.policies.domain import PUBLICATION_PERIOD_WORKDAYS
+from gongkai.reports import selectors as report_selectors
 from gongkai.workbench.urgency import Urgency, classify
 from gongkai.workdays import selectors as workday_selectors
 from gongkai.workdays.domain import WorkdayCalendar
@@ -110,6 +111,19 @@ def due_items(user: User, today: date) -> list[DueItem]:
         due = calendar.deadline(item.formed_on, PUBLICATION_PERIOD_WORKDAYS)
         label = _("Publish: %(title)s") % {"title": item.title}
         add(reverse("workbench:item_detail", args=[item.pk]), label, item.organ, due.due, due.provisional)
+    for organ in permissions.organs_for(user, Action.MANAGE_PUBLICATIONS):
+        report_due = report_selectors.next_report_due(organ, today)
+        if report_due is not None:
+            label = _("Publish the annual report on %(year)s") % {"year": report_due[0]}
+            add(reverse("workbench:report_list"), label, organ, report_due[1], False)
+        departments = report_selectors.departments_due(organ, today)
+        if departments is not None:
+            label = ngettext(
+                "%(count)d department has not published its annual report on %(year)s",
+                "%(count)d departments have not published their annual reports on %(year)s",
+                departments.unpublished,
+            ) % {"count": departments.unpublished, "year": departments.year}
+            add(reverse("workbench:report_list"), label, organ, departments.due_on, False)
     return sorted(items, key=lambda entry: (entry.due_on, entry.label))
 
 

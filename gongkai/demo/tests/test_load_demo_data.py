@@ -13,6 +13,7 @@ from gongkai.foi.models import Application, Letter
 from gongkai.organs.domain import OrganKind, OrganLevel, is_valid_credit_code, is_valid_division_code
 from gongkai.organs.models import Organ
 from gongkai.policies.models import InformationItem
+from gongkai.reports.models import AnnualReport
 from gongkai.workdays.models import CalendarArrangement
 
 pytestmark = pytest.mark.django_db
@@ -59,6 +60,7 @@ def _counts() -> dict[str, int]:
         "audit entries": AuditEntry.objects.count(),
         "applications": Application.objects.count(),
         "letters": Letter.objects.count(),
+        "annual_reports": AnnualReport.objects.count(),
     }
 
 
@@ -72,10 +74,12 @@ def test_loading_twice_changes_nothing_the_second_time(capsys: pytest.CaptureFix
     assert _counts() == first
     assert first["organs"] > 100
     assert first["users"] == len(DEMO_PEOPLE)
-    assert "新增工作日历 0 年、机关 0 个、工作人员 0 名、政府信息 0 条、便民答复 0 条、依申请公开申请 0 件" in (
-        capsys.readouterr().out
+    assert (
+        "新增工作日历 0 年、机关 0 个、工作人员 0 名、政府信息 0 条、便民答复 0 条、依申请公开申请 0 件、年度报告 0 份"
+        in (capsys.readouterr().out)
     )
     assert audit.verify_chain() is None
+    assert AnnualReport.objects.filter(state=AnnualReport.State.PUBLISHED).count() == 1
 
 
 def test_the_demo_holds_the_organs_the_plan_names() -> None:

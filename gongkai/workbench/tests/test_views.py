@@ -118,8 +118,16 @@ def test_the_home_lists_open_deadlines_most_urgent_first_in_working_days(
     response = client.get(reverse("workbench:home"))
 
     items = response.context["due_items"]
-    assert [item.label for item in items] == ["超期件", "急件", "节后件", "慢件"]
-    assert [item.urgency for item in items] == ["overdue", "red", "amber", "green"]
+    # The office also sees its annual report on 2023, due 31 January 2024 (条例第四十九条).
+    assert [item.label for item in items] == [
+        "超期件",
+        "急件",
+        "节后件",
+        "慢件",
+        "发布2023年度政府信息公开工作年度报告",
+    ]
+    assert [item.urgency for item in items] == ["overdue", "red", "amber", "green", "green"]
+    assert items[4].due_on == date(2024, 1, 31)
     assert items[2].due_on == date(2023, 10, 8)
     assert items[2].workdays_left == 5
     # 2023-09-25 (Mon) to 2023-10-26: 26, 27, 28 Sep, then 7, 8 Oct (make-up), 9–13, 16–20, 23–26 Oct = 19.
@@ -151,8 +159,10 @@ def test_a_county_sees_none_of_a_city_departments_deadlines(
 
     response = client.get(reverse("workbench:home"))
 
-    assert response.context["due_items"] == []
-    assert "暂无待办事项" in response.content.decode()
+    # Only the county's own annual reports are due (its own and its departments'); nothing of the city's.
+    items = response.context["due_items"]
+    assert {item.organ_name for item in items} == {organ_tree["county"].short_name}
+    assert "市级事项" not in response.content.decode()
 
 
 def test_a_second_administrator_confirms_an_arrangement_entered_through_the_form(
