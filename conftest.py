@@ -3,6 +3,7 @@
 from collections.abc import Callable
 
 import pytest
+from django.test import Client
 
 from gongkai.accounts.domain import Role
 from gongkai.accounts.models import User
@@ -35,3 +36,14 @@ def staff_with_role(db: None) -> Callable[..., User]:
         return user
 
     return make
+
+
+@pytest.fixture
+def logged_in(client: Client) -> Callable[[User], Client]:
+    """The test client, logged in as the given staff member."""
+
+    def login(user: User) -> Client:
+        client.force_login(user)
+        return client
+
+    return login

@@ -7,5 +7,6 @@ from gongkai.api.api import api
 urlpatterns = [
     path("api/v1/", api.urls),
     path("workbench/", include("gongkai.workbench.urls")),
+    path("xxgk/bzml/", include("gongkai.portal.catalog_urls")),
     path("", include("gongkai.portal.urls")),
 ]

@@ -5,7 +5,7 @@ from typing import Any
 from ninja import NinjaAPI
 from ninja.renderers import JSONRenderer
 
-from gongkai.api import applications, calendar, documents, hotline, reports
+from gongkai.api import applications, calendar, catalogs, documents, hotline, interpretations, reports
 
 
 class ReadableJSONRenderer(JSONRenderer):
@@ -26,3 +26,5 @@ api.add_router("/documents", documents.router)
 api.add_router("/applications", applications.router)
 api.add_router("/hotline", hotline.router)
 api.add_router("/annual-reports", reports.router)
+api.add_router("/interpretations", interpretations.router)
+api.add_router("/catalogs", catalogs.router)

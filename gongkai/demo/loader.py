@@ -6,7 +6,9 @@ from django.utils import timezone
 from gongkai.accounts import services as account_services
 from gongkai.accounts.models import User
 from gongkai.demo import applications as applications_demo
+from gongkai.demo import catalogs as catalogs_demo
 from gongkai.demo import convenience as convenience_demo
+from gongkai.demo import interpretations as interpretations_demo
 from gongkai.demo import policies as policy_demo
 from gongkai.demo import reports as reports_demo
 from gongkai.demo.organs import contact_for, demo_organs, fictional_credit_code
@@ -163,7 +165,9 @@ def load_all() -> dict[str, int]:
         "items": load_policies(),
         "convenience_replies": convenience_demo.load_convenience_replies(),
         "applications": applications_demo.load_applications(),
+        "interpretations": interpretations_demo.load_interpretations(),
         "annual_reports": reports_demo.load_reports(),
+        "catalogs": catalogs_demo.load_catalogs(),
     }
 
 

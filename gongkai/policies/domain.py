@@ -51,6 +51,7 @@ class ItemKind(StrEnum):
     LETTER_REPLY = "LETTER_REPLY"  # 函复类 (letters and replies)
     MEETING = "MEETING"  # 会议纪要、会议信息
     INTERNAL = "INTERNAL"  # 内部事务
+    INTERPRETATION = "INTERPRETATION"  # 政策解读 (plan items 11–12): released through the same flow
 
 
 # 条例第二十条 lists, in fifteen items, what every administrative organ must publish proactively;
@@ -75,6 +76,11 @@ ART_20_ITEM: Final[Mapping[ItemKind, int]] = {
 
 # Kinds that a policy interpretation and the 规范性文件 rules (expiry, filing) apply to.
 POLICY_KINDS: Final = frozenset({ItemKind.REGULATION, ItemKind.NORMATIVE_DOCUMENT, ItemKind.OTHER_DOCUMENT})
+
+
+def needs_interpretation(kind: ItemKind, *, major: bool) -> bool:
+    """Plan item 11: every 行政规范性文件, and any policy flagged as major, is released with an interpretation."""
+    return kind is ItemKind.NORMATIVE_DOCUMENT or (major and kind in POLICY_KINDS)
 
 
 class Validity(StrEnum):

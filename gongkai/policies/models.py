@@ -42,6 +42,7 @@ KIND_LABELS = {
     ItemKind.LETTER_REPLY: _("letters and replies"),
     ItemKind.MEETING: _("meetings"),
     ItemKind.INTERNAL: _("internal affairs"),
+    ItemKind.INTERPRETATION: _("policy interpretation"),
 }
 VALIDITY_LABELS = {
     Validity.VALID: _("valid"),
@@ -122,6 +123,8 @@ class InformationItem(BaseModel):
     body_text = models.TextField(editable=False, blank=True)
     target_groups = models.CharField(_("target groups"), max_length=200, blank=True)
     areas = models.CharField(_("areas"), max_length=200, blank=True)
+    # Plan item 11: a major policy needs an interpretation like every 行政规范性文件 does.
+    is_major_policy = models.BooleanField(_("major policy"), default=False)
 
     attribute = models.CharField(_("disclosure attribute"), max_length=20, choices=ATTRIBUTE_LABELS)
     legal_basis = models.CharField(_("legal basis"), max_length=20, choices=BASIS_LABELS, blank=True)

@@ -50,6 +50,7 @@ DRAFT_FIELDS = (
     "body",
     "target_groups",
     "areas",
+    "is_major_policy",
     "attribute",
     "legal_basis",
     "other_law",
@@ -487,8 +488,8 @@ def set_index_template(*, organ: Organ, template: str, acting_user: User) -> Ind
     return scheme
 
 
-def _require_taxonomy_rights(acting_user: User) -> None:
-    """The taxonomy is shared by every organ: the city's openness office keeps it."""
+def require_site_editor(acting_user: User) -> None:
+    """What every organ shares (the taxonomy, the portal's columns) is kept by the city's openness office."""
     root = Organ.objects.active().filter(parent__isnull=True).order_by("sort_order", "id").first()
     if root is None:
         raise PermissionDenied(_("No top-level organ is set up."))
@@ -498,7 +499,7 @@ def _require_taxonomy_rights(acting_user: User) -> None:
 @transaction.atomic
 def add_topic(*, parent: Topic | None, name: str, acting_user: User) -> Topic:
     """Add a local category (e.g. 乡村振兴 under 民政、扶贫、救灾); the State Council's tree is the seed."""
-    _require_taxonomy_rights(acting_user)
+    require_site_editor(acting_user)
     name = name.strip()
     if not name:
         raise ValidationError({"name": _("Enter the name of the category.")})
@@ -514,7 +515,7 @@ def add_topic(*, parent: Topic | None, name: str, acting_user: User) -> Topic:
 
 @transaction.atomic
 def rename_topic(*, topic: Topic, name: str, acting_user: User) -> Topic:
-    _require_taxonomy_rights(acting_user)
+    require_site_editor(acting_user)
     name = name.strip()
     if not name:
         raise ValidationError({"name": _("Enter the name of the category.")})

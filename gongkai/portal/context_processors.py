@@ -25,6 +25,8 @@ def site(request: HttpRequest) -> dict[str, Any]:
         "nav_sub_columns": navigation.OPENNESS_SUB_COLUMNS,
         "nav_deadline_tool": navigation.DEADLINE_TOOL,
         "nav_apply": navigation.APPLY,
+        "nav_columns": navigation.COLUMNS,
+        "nav_catalogs": navigation.CATALOGS,
         # Lets the navigation mark the page being read with aria-current.
         "current_view": match.view_name if match else "",
     }

@@ -57,8 +57,25 @@ APPLY = Column(
     _("Apply online to an organ for the government information it holds, and follow the application."),
 )
 
+COLUMNS = Column(
+    _("Columns and topics"),
+    "portal:columns",
+    _("Policy columns and topics: documents, interpretations and measures gathered by subject."),
+)
+
+CATALOGS = Column(
+    _("Standard disclosure catalogs"),
+    "catalog_portal:index",
+    _("What each organ must disclose, item by item, with what it has published under each."),
+)
+
 DEADLINE_TOOL = Column(
     _("Reply Deadline Calculator"),
     "portal:deadline",
     _("Count statutory working days from any date, with the day-by-day proof."),
 )
+
+
+def crumbs(*trail: tuple[str, str]) -> list[tuple[str, str]]:
+    """The breadcrumb trail from the home page; the last entry has no link."""
+    return [(str(_("Home")), reverse("portal:home")), *trail]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from gongkai.portal import views
+from gongkai.portal import column_views, views
 
 app_name = "portal"
 urlpatterns = [
@@ -20,6 +20,8 @@ urlpatterns = [
     path("xxgk/ndbg/", views.annual_reports, name="annual_reports"),
     path("xxgk/ndbg/<slug:slug>/<int:year>/", views.annual_report, name="annual_report"),
     path("xxgk/ndbg/<slug:slug>/<int:year>.<str:fmt>", views.annual_report_file, name="annual_report_file"),
+    path("zhuanlan/", column_views.column_index, name="columns"),
+    path("zhuanlan/<slug:slug>/", column_views.column_page, name="column"),
     path("tools/deadline/", views.deadline, name="deadline"),
     path("ysqgk/", views.apply, name="apply"),
     path("ysqgk/status/", views.application_status, name="application_status"),

@@ -34,7 +34,7 @@ API_EXAMPLE = {"start": "2023-09-22", "workdays": "20"}
 
 
 def _crumbs(*trail: tuple[str, str]) -> list[tuple[str, str]]:
-    return [(_("Home"), reverse("portal:home")), *trail]
+    return navigation.crumbs(*trail)
 
 
 def _openness_crumbs(*trail: tuple[str, str]) -> list[tuple[str, str]]:

@@ -14,6 +14,16 @@ class TopicChoiceField(forms.ModelChoiceField[Topic]):
         return obj.path
 
 
+def items_by_index(text: str) -> list[InformationItem]:
+    """Items named by index numbers separated by spaces or commas, in the order given."""
+    numbers = text.replace("，", " ").replace(",", " ").split()
+    found = {item.index_number: item for item in InformationItem.objects.filter(index_number__in=numbers)}
+    missing = [number for number in numbers if number not in found]
+    if missing:
+        raise forms.ValidationError(_("No item has the index number %(numbers)s.") % {"numbers": "、".join(missing)})
+    return [found[number] for number in numbers]
+
+
 class ItemForm(forms.Form):
     title = forms.CharField(label=_("title"), max_length=300, error_messages={"required": _("Enter the title.")})
     document_number = forms.CharField(
@@ -45,6 +55,13 @@ class ItemForm(forms.Form):
     )
     areas = forms.CharField(
         label=_("areas"), required=False, max_length=200, help_text=_("Where it applies, e.g. 忻府区.")
+    )
+    is_major_policy = forms.BooleanField(
+        label=_("major policy"),
+        required=False,
+        help_text=_(
+            "A major policy, like every administrative normative document, is released with an interpretation."
+        ),
     )
     declared_validity = forms.ChoiceField(label=_("validity"), choices=list(VALIDITY_LABELS.items()), initial="VALID")
     expires_on = forms.DateField(label=_("expiry date"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
@@ -85,14 +102,7 @@ class ItemForm(forms.Form):
     )
 
     def _items(self, field: str) -> list[InformationItem]:
-        numbers = self.cleaned_data.get(field, "").replace("，", " ").replace(",", " ").split()
-        found = {item.index_number: item for item in InformationItem.objects.filter(index_number__in=numbers)}
-        missing = [number for number in numbers if number not in found]
-        if missing:
-            raise forms.ValidationError(
-                _("No item has the index number %(numbers)s.") % {"numbers": "、".join(missing)}
-            )
-        return [found[number] for number in numbers]
+        return items_by_index(self.cleaned_data.get(field, ""))
 
     def clean_superior_index(self) -> InformationItem | None:
         items = self._items("superior_index")

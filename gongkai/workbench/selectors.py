@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from gongkai.accounts import permissions
 from gongkai.accounts.domain import Action
 from gongkai.accounts.models import User
+from gongkai.catalogs import selectors as catalog_selectors
 from gongkai.core import audit
 from gongkai.foi import selectors as foi_selectors
 from gongkai.foi.domain import State
@@ -111,7 +112,13 @@ def due_items(user: User, today: date) -> list[DueItem]:
         due = calendar.deadline(item.formed_on, PUBLICATION_PERIOD_WORKDAYS)
         label = _("Publish: %(title)s") % {"title": item.title}
         add(reverse("workbench:item_detail", args=[item.pk]), label, item.organ, due.due, due.provisional)
-    for organ in permissions.organs_for(user, Action.MANAGE_PUBLICATIONS):
+    managing = permissions.organs_for(user, Action.MANAGE_PUBLICATIONS)
+    for check in catalog_selectors.rectifications_due([organ.pk for organ in managing]):
+        if check.rectify_by is None:  # the selector excludes these; the check narrows the type
+            continue
+        label = _("Rectify the findings of notice %(number)s") % {"number": check.notice_number}
+        add(reverse("workbench:catalog_check", args=[check.pk]), label, check.organ, check.rectify_by, False)
+    for organ in managing:
         report_due = report_selectors.next_report_due(organ, today)
         if report_due is not None:
             label = _("Publish the annual report on %(year)s") % {"year": report_due[0]}

@@ -1,5 +1,6 @@
 """Page objects: what a reader does on a page, in the reader's words, so journeys stay readable."""
 
+from axe_playwright_python.base import AXE_SCRIPT  # type: ignore[import-untyped]
 from playwright.sync_api import Locator, Page
 
 MAX_TAB_STOPS = 60
@@ -65,6 +66,22 @@ class PortalPage:
         return int(
             self.page.evaluate("() => document.scrollingElement.scrollWidth - document.scrollingElement.clientWidth")
         )
+
+
+def serious_accessibility_violations(page: Page) -> list[str]:
+    """axe-core's serious and critical violations on the open page, one "rule: element" line each.
+
+    The axe-core script ships inside the pinned axe-playwright-python wheel, so the check runs
+    offline in Chromium; minor and moderate findings are left to review.
+    """
+    page.add_script_tag(content=AXE_SCRIPT)
+    results = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    return [
+        f"{violation['id']}: {node['target']}"
+        for violation in results["violations"]
+        if violation["impact"] in ("serious", "critical")
+        for node in violation["nodes"]
+    ]
 
 
 def fonts_rendering(page: Page, selector: str) -> list[str]:

@@ -7,7 +7,7 @@ from gongkai.accounts.domain import Role
 from gongkai.accounts.tests.factories import MembershipFactory, UserFactory
 from gongkai.organs.models import Organ
 from gongkai.reports import services
-from tests.browser.pages import KeyboardReader, PortalPage
+from tests.browser.pages import KeyboardReader, PortalPage, serious_accessibility_violations
 
 pytestmark = pytest.mark.browser
 
@@ -38,3 +38,4 @@ def test_a_reader_opens_a_report_and_its_tables_scroll_on_a_phone(portal: Portal
     region = page.get_by_role("region", name="三、收到和处理政府信息公开申请情况")
     assert region.evaluate("element => element.scrollWidth > element.clientWidth")
     expect(page.get_by_role("link", name="下载PDF")).to_be_visible()
+    assert serious_accessibility_violations(page) == []

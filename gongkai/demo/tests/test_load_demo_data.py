@@ -5,11 +5,13 @@ from django.core.management import call_command
 from django.test import Client
 
 from gongkai.accounts.models import Membership, User
+from gongkai.columns.models import Column
 from gongkai.core import audit
 from gongkai.core.models import AuditEntry
 from gongkai.demo.people import DEMO_PASSWORD, DEMO_PEOPLE
 from gongkai.foi import correspondence
 from gongkai.foi.models import Application, Letter
+from gongkai.interpretations.models import Interpretation
 from gongkai.organs.domain import OrganKind, OrganLevel, is_valid_credit_code, is_valid_division_code
 from gongkai.organs.models import Organ
 from gongkai.policies.models import InformationItem
@@ -61,6 +63,7 @@ def _counts() -> dict[str, int]:
         "applications": Application.objects.count(),
         "letters": Letter.objects.count(),
         "annual_reports": AnnualReport.objects.count(),
+        "interpretations": Interpretation.objects.count(),
     }
 
 
@@ -75,11 +78,13 @@ def test_loading_twice_changes_nothing_the_second_time(capsys: pytest.CaptureFix
     assert first["organs"] > 100
     assert first["users"] == len(DEMO_PEOPLE)
     assert (
-        "新增工作日历 0 年、机关 0 个、工作人员 0 名、政府信息 0 条、便民答复 0 条、依申请公开申请 0 件、年度报告 0 份"
+        "新增工作日历 0 年、机关 0 个、工作人员 0 名、政府信息 0 条、便民答复 0 条、依申请公开申请 0 件、政策解读 0 篇、年度报告 0 份"
         in (capsys.readouterr().out)
     )
     assert audit.verify_chain() is None
     assert AnnualReport.objects.filter(state=AnnualReport.State.PUBLISHED).count() == 1
+    assert Interpretation.objects.filter(item__status="PUBLISHED").count() == 2
+    assert Column.objects.filter(parent__isnull=True).count() == 3
 
 
 def test_the_demo_holds_the_organs_the_plan_names() -> None:

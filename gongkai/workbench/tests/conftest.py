@@ -1,7 +1,6 @@
 from collections.abc import Callable
 
 import pytest
-from django.test import Client
 
 from gongkai.accounts.domain import Role
 from gongkai.accounts.models import User
@@ -12,15 +11,6 @@ from gongkai.workdays import services as workday_services
 @pytest.fixture
 def seeded_calendar(db: None) -> None:
     workday_services.seed_from_package()
-
-
-@pytest.fixture
-def logged_in(client: Client) -> Callable[[User], Client]:
-    def login(user: User) -> Client:
-        client.force_login(user)
-        return client
-
-    return login
 
 
 @pytest.fixture

@@ -193,9 +193,9 @@ def test_table_a_figures_are_imported_from_the_tables_workbook(
     upload = SimpleUploadedFile("figures.xlsx", spreadsheet.write(filled, title="表格"))
     client.post(reverse("workbench:report_figures_upload", args=[report.pk]), {"workbook": upload})
     tables = selectors.tables_of(AnnualReport.objects.get())
-    assert (tables.a["licensing_decisions"], tables.a["penalty_decisions"], tables.a["fee_amount"]) == (
-        447,
-        12,
+    assert [tables.a[key] for key in ("licensing_decisions", "penalty_decisions", "fee_amount")] == [
+        Decimal(447),
+        Decimal(12),
         Decimal("3.5"),
-    )
+    ]
     assert tables.a["rules_issued"] == 0  # counted from the records, never taken from the upload

@@ -18,7 +18,7 @@ class Command(BaseCommand):
         counts = loader.load_all()
         self.stdout.write(
             "演示数据已就绪：新增工作日历 {calendar_years} 年、机关 {organs} 个、工作人员 {people} 名、政府信息 {items} 条、"
-            "便民答复 {convenience_replies} 条、依申请公开申请 {applications} 件、年度报告 {annual_reports} 份。".format(
+            "便民答复 {convenience_replies} 条、依申请公开申请 {applications} 件、政策解读 {interpretations} 篇、年度报告 {annual_reports} 份、标准目录 {catalogs} 个。".format(
                 **counts
             )
         )
