@@ -5,7 +5,7 @@ from typing import Any
 from ninja import NinjaAPI
 from ninja.renderers import JSONRenderer
 
-from gongkai.api import applications, calendar, catalogs, documents, hotline, interpretations, reports
+from gongkai.api import applications, calendar, catalogs, documents, hotline, interpretations, reports, search
 
 
 class ReadableJSONRenderer(JSONRenderer):
@@ -25,6 +25,7 @@ api.add_router("/calendar/", calendar.router)
 api.add_router("/documents", documents.router)
 api.add_router("/applications", applications.router)
 api.add_router("/hotline", hotline.router)
+api.add_router("/search", search.router)
 api.add_router("/annual-reports", reports.router)
 api.add_router("/interpretations", interpretations.router)
 api.add_router("/catalogs", catalogs.router)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from gongkai.portal import column_views, views
+from gongkai.portal import column_views, search_views, views
 
 app_name = "portal"
 urlpatterns = [
@@ -27,4 +27,5 @@ urlpatterns = [
     path("ysqgk/status/", views.application_status, name="application_status"),
     path("ysqgk/letters/", views.application_letter, name="application_letter"),
     path("display/", views.display_preferences, name="display"),
+    path("search/", search_views.search, name="search"),
 ]

@@ -1,11 +1,17 @@
 """The metadata filters as portable SQL over the alias ``e`` (search_entry): the same on every backend."""
 
+from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
+from django.db.models import QuerySet
+
 from gongkai.policies.domain import Validity
+from gongkai.search import analysis, sources
 from gongkai.search.backends.base import placeholders
 from gongkai.search.query import SearchQuery
+
+MAX_TARGET_WORDS = 5
 
 
 def _repealed(today: date) -> tuple[str, list[Any]]:
@@ -29,6 +35,43 @@ def validity_sql(validity: str, today: date) -> tuple[str, list[Any]]:
         today,
         Validity(validity).value,
     ]
+
+
+def target_group_words(text: str) -> list[str]:
+    """The words of a target-group filter: 小微企业、高校毕业生 and 小微企业 高校毕业生 are two words."""
+    return analysis.runs(analysis.normalize(text))[:MAX_TARGET_WORDS]
+
+
+def _records_of_sources(matches: Callable[[sources.IndexableSource], QuerySet[Any] | None]) -> tuple[str, list[Any]]:
+    """Entries whose record is among what each source's hook returns, asked of its public selector.
+
+    The facts stay in the source's own tables: the filter is a subquery on the record ids, so the
+    index needs no column of its own and cannot drift from what the record says.
+    """
+    parts: list[str] = []
+    params: list[Any] = []
+    for source in sources.all_sources():
+        found = matches(source)
+        if found is None:
+            continue
+        sub_sql, sub_params = found.order_by().values("pk").query.sql_with_params()
+        parts.append(f"(e.source = %s AND e.object_id IN ({sub_sql}))")
+        params += [source.name, *sub_params]
+    if not parts:
+        return "1 = 0", []
+    return f"({' OR '.join(parts)})", params
+
+
+def target_group_sql(words: list[str]) -> tuple[str, list[Any]]:
+    """Entries whose record names every word among its target groups."""
+    return _records_of_sources(
+        lambda source: source.target_group_matches(words) if source.target_group_matches else None
+    )
+
+
+def column_sql(column_ids: Sequence[int]) -> tuple[str, list[Any]]:
+    """Entries whose record is in one of the columns or their sub-columns."""
+    return _records_of_sources(lambda source: source.column_matches(column_ids) if source.column_matches else None)
 
 
 def filter_sql(query: SearchQuery, today: date, document_number_key: str = "") -> tuple[list[str], list[Any]]:
@@ -60,6 +103,12 @@ def filter_sql(query: SearchQuery, today: date, document_number_key: str = "") -
             add(f"e.{column} {operator} %s", bound)
     if query.validity:
         sql, values = validity_sql(query.validity, today)
+        add(sql, *values)
+    if query.target_group and (words := target_group_words(query.target_group)):
+        sql, values = target_group_sql(words)
+        add(sql, *values)
+    if query.column_ids:
+        sql, values = column_sql(query.column_ids)
         add(sql, *values)
     if document_number_key:
         add("e.document_number_key = %s", document_number_key)

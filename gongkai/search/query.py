@@ -25,6 +25,8 @@ FILTER_FIELDS: Final = {
     "written": ("written_from", "written_to"),
     "published": ("published_from", "published_to"),
     "validity": ("validity",),
+    "target": ("target_group",),
+    "column": ("column_ids",),
     "source": ("sources",),
 }
 
@@ -48,6 +50,8 @@ class SearchQuery:
     published_from: date | None = None  # 发布日期
     published_to: date | None = None
     validity: str = ""  # 有效性: policies.domain.Validity value
+    target_group: str = ""  # 适用对象: words that must all occur in the record's target groups (小微企业)
+    column_ids: tuple[int, ...] = ()  # 专栏/专题: a column includes the records of its sub-columns
     sources: tuple[str, ...] = ()  # sources.IndexableSource names; empty means all
     sort: Sort = Sort.RELEVANCE
     page: int = 1

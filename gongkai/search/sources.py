@@ -7,11 +7,11 @@ indexed or returned. Interpretations, catalogue rows, the gazette and Q&A regist
 with a new, never reused ``code`` (it is part of the sort key).
 """
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.urls import reverse
 
 from gongkai.policies import selectors as policy_selectors
@@ -39,6 +39,12 @@ class IndexableSource:
     display: Callable[[Any], Display]
     # The record's field naming its organ, so an organ's change refreshes its records.
     organ_field: str = "organ"
+    # The public records whose target groups (适用对象) contain every one of the normalised words;
+    # None for a source whose records have no target groups, which the filter then leaves out.
+    target_group_matches: Callable[[Sequence[str]], QuerySet[Any]] | None = None
+    # The public records put in any of these columns or their sub-columns; None for a source whose
+    # records are never put in columns.
+    column_matches: Callable[[Sequence[int]], QuerySet[Any]] | None = None
 
 
 _REGISTRY: dict[str, IndexableSource] = {}
@@ -77,7 +83,7 @@ def _item_document(item: InformationItem) -> IndexDocument:
         object_id=item.pk,
         title=item.title,
         codes=tuple(code for code in (item.document_number, item.index_number) if code),
-        tags=(*tags, *item.keywords.split()),
+        tags=(*tags, *item.keywords.split(), *item.target_groups.split()),
         body=item.body_text,
         organ_id=item.organ_id,
         topic_id=item.topic_id,
@@ -90,6 +96,20 @@ def _item_document(item: InformationItem) -> IndexDocument:
         expires_on=item.expires_on,
         repealed_on=item.repealed_on,
     )
+
+
+def _items_for_target_groups(words: Sequence[str]) -> QuerySet[InformationItem]:
+    # target_groups is a short free-text field (小微企业 高校毕业生), so a substring test per word is
+    # exact and cheap; the search joins it as a subquery on the record ids.
+    matches = Q()
+    for word in words:
+        matches &= Q(target_groups__icontains=word)
+    return policy_selectors.public_items().filter(matches)
+
+
+def _items_in_columns(column_ids: Sequence[int]) -> QuerySet[InformationItem]:
+    in_column = Q(column_entries__column_id__in=column_ids) | Q(column_entries__column__parent_id__in=column_ids)
+    return policy_selectors.public_items().filter(in_column)
 
 
 def _item_display(item: InformationItem) -> Display:
@@ -109,5 +129,7 @@ register(
         public_objects=_public_items,
         document=_item_document,
         display=_item_display,
+        target_group_matches=_items_for_target_groups,
+        column_matches=_items_in_columns,
     )
 )

@@ -1,9 +1,14 @@
 """The search service end to end on the database in use: the same module passes on SQLite and PostgreSQL."""
 
+from collections.abc import Callable
 from datetime import date
 
 import pytest
+from django.test import Client
 
+from gongkai.accounts.domain import Role
+from gongkai.accounts.models import User
+from gongkai.columns import services as column_services
 from gongkai.organs.models import Organ
 from gongkai.organs.tests.factories import OrganFactory
 from gongkai.policies.domain import ItemKind, Validity
@@ -188,3 +193,57 @@ def test_pages_are_cut_and_the_total_kept(publish: Publish) -> None:
     result = search(SearchQuery(text="低保公示", sort=Sort.NEWEST, page=2, page_size=2), today=TODAY)
     assert (result.total, result.total_exact, result.page_count) == (5, True, 3)
     assert titles(result) == ["第2号低保公示", "第1号低保公示"]
+
+
+def test_the_target_group_filter_reads_the_items_target_groups(publish: Publish) -> None:
+    small = publish("关于减免房租的通知", target_groups="小微企业 个体工商户")
+    graduates = publish("关于就业补贴的通知", target_groups="高校毕业生")
+    publish("小微企业登记情况统计", "统计了小微企业的数量。")  # mentions them, but is not aimed at them
+
+    def ids(target: str, **filters: object) -> set[int]:
+        query = SearchQuery(target_group=target, **filters)  # type: ignore[arg-type]
+        return {hit.object_id for hit in search(query, today=TODAY).hits}
+
+    assert ids("小微企业") == {small.pk}
+    assert ids("小微企业、个体工商户") == {small.pk}  # every word must occur
+    assert ids("小微企业 高校毕业生") == set()
+    assert ids("毕业生", text="补贴") == {graduates.pk}
+    assert ids("毕业生", text="房租") == set()
+
+
+def test_target_groups_are_found_by_free_text_too(publish: Publish) -> None:
+    item = publish("关于减免房租的通知", target_groups="个体工商户")
+    assert [hit.object_id for hit in search(SearchQuery(text="个体工商户"), today=TODAY).hits] == [item.pk]
+
+
+def test_a_target_group_that_finds_nothing_is_offered_as_a_filter_to_drop(publish: Publish) -> None:
+    publish("关于减免房租的通知", target_groups="小微企业")
+    result = search(SearchQuery(text="房租", target_group="高校毕业生"), today=TODAY)
+    assert result.total == 0
+    assert [(r.drop, r.total) for r in result.relaxations] == [("target", 1)]
+
+
+def test_the_column_filter_includes_sub_columns_and_is_offered_on_the_page(
+    publish: Publish, organ_tree: dict[str, Organ], staff_with_role: Callable[..., User], client: Client
+) -> None:
+    editor = staff_with_role(organ_tree["city"], Role.OPENNESS_OFFICE)
+    office = staff_with_role(organ_tree["department"], Role.OPENNESS_OFFICE)
+    topic = column_services.add_column(parent=None, name="转型发展政策专栏", slug="zxfz", acting_user=editor)
+    files = column_services.add_column(parent=topic, name="政策文件", slug="zxfz-zcwj", acting_user=editor)
+    in_files = publish("关于支持转型发展的若干政策")
+    in_topic = publish("转型发展工作动态")
+    publish("关于转型发展的其他文件")
+    column_services.assign(item=in_files, columns=[files], acting_user=office)
+    column_services.assign(item=in_topic, columns=[topic], acting_user=office)
+
+    def ids(*column_ids: int) -> set[int]:
+        return {hit.object_id for hit in search(SearchQuery(text="转型发展", column_ids=column_ids), today=TODAY).hits}
+
+    assert ids(topic.pk) == {in_files.pk, in_topic.pk}
+    assert ids(files.pk) == {in_files.pk}
+    page = client.get("/search/", {"q": "转型发展", "column": "zxfz-zcwj"}).content.decode()
+    assert "的若干政策" in page  # the title, with the query words marked
+    assert "的其他文件" not in page
+    assert "政策文件" in page  # the chip names the column
+    api = client.get("/api/v1/search", {"q": "转型发展", "column": "nope"})
+    assert api.status_code == 422
