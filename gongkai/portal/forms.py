@@ -30,6 +30,10 @@ def parse_chinese_date(text: str) -> date | None:
 
 
 class ChineseDateField(forms.CharField):
+    """A date as ISO or as people write it (2023年9月22日), within the field's own range."""
+
+    earliest = EARLIEST_START
+    latest = LATEST_START
     default_error_messages = {
         "invalid": _("Enter a real date, for example 2023-09-22 or 2023年9月22日."),
         "out_of_range": _("Enter a date between 1 January 2000 and 31 December 2099."),
@@ -42,7 +46,7 @@ class ChineseDateField(forms.CharField):
         parsed = parse_chinese_date(text)
         if parsed is None:
             raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
-        if not EARLIEST_START <= parsed <= LATEST_START:
+        if not self.earliest <= parsed <= self.latest:
             raise forms.ValidationError(self.error_messages["out_of_range"], code="out_of_range")
         return parsed
 

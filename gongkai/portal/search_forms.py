@@ -22,7 +22,7 @@ from gongkai.organs.models import Organ
 from gongkai.policies import selectors as policy_selectors
 from gongkai.policies.domain import ItemKind, Validity
 from gongkai.policies.models import KIND_LABELS, VALIDITY_LABELS, Topic
-from gongkai.portal.forms import parse_chinese_date
+from gongkai.portal.forms import ChineseDateField
 from gongkai.search.query import MAX_PAGE_SIZE, SearchQuery, Sort
 
 # Older documents are imported from legacy sites; later dates are typing mistakes.
@@ -197,25 +197,16 @@ class ManyValuesField(forms.MultipleChoiceField):
         return value in self.valid or super().valid_value(value)
 
 
-class SearchDateField(forms.CharField):
+class SearchDateField(ChineseDateField):
     """An ``<input type=date>`` (ISO) or a date as people write it (2023年9月22日)."""
 
     widget = forms.DateInput(attrs={"type": "date"})
+    earliest = EARLIEST_DATE
+    latest = LATEST_DATE
     default_error_messages = {
         "invalid": _("Enter a real date, for example 2023-09-22."),
         "out_of_range": _("Enter a date between 1 October 1949 and 31 December 2099."),
     }
-
-    def to_python(self, value: Any) -> date | None:  # type: ignore[override]
-        text = super().to_python(value)
-        if not text:
-            return None
-        parsed = parse_chinese_date(text)
-        if parsed is None:
-            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
-        if not EARLIEST_DATE <= parsed <= LATEST_DATE:
-            raise forms.ValidationError(self.error_messages["out_of_range"], code="out_of_range")
-        return parsed
 
 
 def _text(
