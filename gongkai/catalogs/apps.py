@@ -13,3 +13,7 @@ class CatalogsConfig(AppConfig):
     name = "gongkai.catalogs"
     verbose_name = _("standard disclosure catalogs")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        # Registering the rows as a search source; the module's import is the registration.
+        from gongkai.catalogs import search_source  # noqa: F401

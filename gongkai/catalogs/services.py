@@ -19,13 +19,14 @@ from django.utils.translation import gettext as _
 from gongkai.accounts import permissions
 from gongkai.accounts.domain import Action
 from gongkai.accounts.models import User
-from gongkai.catalogs import columns, notices, selectors, sheet, time_limits
+from gongkai.catalogs import columns, notices, search_source, selectors, sheet, time_limits
 from gongkai.catalogs.models import AdoptedRow, Catalog, CatalogRow, ItemLink, SpotCheck
 from gongkai.catalogs.time_limits import ManualKind
 from gongkai.core import audit
 from gongkai.organs import serials
 from gongkai.organs.models import Organ
 from gongkai.policies.models import InformationItem
+from gongkai.search import indexing as search_indexing
 from gongkai.workdays import selectors as workday_selectors
 
 MAX_RECTIFICATION_WORKDAYS = 60
@@ -64,6 +65,7 @@ def import_catalog(
             catalog.source = source.strip()
             catalog.save(update_fields=["source", "updated_at"])
     existing = {(row.first_item, row.second_item): row for row in catalog.rows.all()}
+    touched = {row.pk for row in existing.values()}
     before = len([row for row in existing.values() if not row.retired])
     added = updated = 0
     for position, parsed_row in enumerate(parsed, start=1):
@@ -90,6 +92,8 @@ def import_catalog(
         else:
             row.delete()
             removed += 1
+    # Added, changed, retired and removed rows enter or leave search in this transaction.
+    search_indexing.refresh(search_source.ROWS, touched | set(catalog.rows.values_list("pk", flat=True)))
     audit.record(
         actor=acting_user,
         action="catalogs.import",

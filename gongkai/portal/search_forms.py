@@ -20,9 +20,10 @@ from gongkai.organs import selectors as organ_selectors
 from gongkai.organs.domain import OrganKind
 from gongkai.organs.models import Organ
 from gongkai.policies import selectors as policy_selectors
-from gongkai.policies.domain import ItemKind, Validity
-from gongkai.policies.models import KIND_LABELS, VALIDITY_LABELS, Topic
+from gongkai.policies.domain import Validity
+from gongkai.policies.models import VALIDITY_LABELS, Topic
 from gongkai.portal.forms import ChineseDateField
+from gongkai.search import sources as search_sources
 from gongkai.search.query import MAX_PAGE_SIZE, SearchQuery, Sort
 
 # Older documents are imported from legacy sites; later dates are typing mistakes.
@@ -147,10 +148,7 @@ def _topic_groups(topics: list[Topic]) -> list[tuple[str, list[tuple[str, str]]]
 
 
 def kind_label(value: str) -> str:
-    try:
-        return str(KIND_LABELS[ItemKind(value)])
-    except ValueError:
-        return value
+    return search_sources.kind_label(value)
 
 
 def validity_label(value: str) -> str:
@@ -304,7 +302,7 @@ class SearchForm(forms.Form):
         organ.valid = set(self.choices.organ_slugs)
         topic.choices = [*every, *self.choices.topics]
         topic.valid = set(self.choices.topic_labels)
-        kind.choices = [*every, *((value.value, KIND_LABELS[value]) for value in ItemKind)]
+        kind.choices = [*every, *search_sources.kind_choices()]
         year.choices = [*every, *((str(y), str(y)) for y in self.choices.years)]
         year.valid = {str(y) for y in range(EARLIEST_DATE.year, LATEST_DATE.year + 1)}
         column = cast(ManyValuesField, self.fields["column"])

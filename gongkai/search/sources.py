@@ -7,15 +7,15 @@ indexed or returned. Interpretations, catalogue rows, the gazette and Q&A regist
 with a new, never reused ``code`` (it is part of the sort key).
 """
 
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import Q, QuerySet
 from django.urls import reverse
 
 from gongkai.policies import selectors as policy_selectors
-from gongkai.policies.models import InformationItem
+from gongkai.policies.models import KIND_LABELS, InformationItem
 from gongkai.search.documents import IndexDocument
 
 
@@ -45,6 +45,8 @@ class IndexableSource:
     # The public records put in any of these columns or their sub-columns; None for a source whose
     # records are never put in columns.
     column_matches: Callable[[Sequence[int]], QuerySet[Any]] | None = None
+    # How the source's kinds read in facets and hits (lazy translations are fine).
+    kind_labels: Mapping[str, Any] = field(default_factory=dict)
 
 
 _REGISTRY: dict[str, IndexableSource] = {}
@@ -63,6 +65,19 @@ def get(name: str) -> IndexableSource:
 
 def all_sources() -> Iterable[IndexableSource]:
     return tuple(_REGISTRY.values())
+
+
+def kind_choices() -> list[tuple[str, Any]]:
+    """Every kind of every source, for a kind filter."""
+    return [(kind, label) for source in _REGISTRY.values() for kind, label in source.kind_labels.items()]
+
+
+def kind_label(kind: str) -> str:
+    """A record kind's name as the public reads it, whichever source the kind belongs to."""
+    for source in _REGISTRY.values():
+        if kind in source.kind_labels:
+            return str(source.kind_labels[kind])
+    return kind
 
 
 # --- 政府信息 (policies.InformationItem) ------------------------------------------------------
@@ -131,5 +146,6 @@ register(
         display=_item_display,
         target_group_matches=_items_for_target_groups,
         column_matches=_items_in_columns,
+        kind_labels={kind.value: label for kind, label in KIND_LABELS.items()},
     )
 )
