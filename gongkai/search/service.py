@@ -19,7 +19,7 @@ from django.utils import timezone
 from gongkai.organs import selectors as organ_selectors
 from gongkai.policies import document_number
 from gongkai.policies.domain import Validity, validity_on
-from gongkai.policies.models import KIND_LABELS, VALIDITY_LABELS, Topic
+from gongkai.policies.models import VALIDITY_LABELS, Topic
 from gongkai.search import analysis, backends, expressions, snippets, sources, vocabulary
 from gongkai.search.backends import TextMatch
 from gongkai.search.filters import filter_sql
@@ -145,7 +145,7 @@ def _facets(cursor: CursorWrapper, plan: _Plan, exact: bool, today: date, organ_
         )
         validities[validity.value] += 1
     topic_labels = {topic.pk: topic.path for topic in Topic.objects.filter(pk__in=topics).select_related("parent")}
-    kind_labels = {str(key): str(label) for key, label in KIND_LABELS.items()}
+    kind_labels = {kind: str(label) for kind, label in sources.kind_choices()}
 
     def ranked(counter: Counter[Any], labels: dict[Any, str]) -> tuple[FacetValue, ...]:
         rows = sorted(counter.items(), key=lambda pair: (-pair[1], labels.get(pair[0], str(pair[0]))))
@@ -165,7 +165,7 @@ def _facets(cursor: CursorWrapper, plan: _Plan, exact: bool, today: date, organ_
     )
 
 
-def _hits(page: list[tuple[str, int]], text: TextMatch) -> tuple[Hit, ...]:
+def _hits(page: list[tuple[str, int]], text: TextMatch, today: date) -> tuple[Hit, ...]:
     """Read the page back through each source's public selector, in the page's order."""
     records: dict[tuple[str, int], Any] = {}
     for name in {source_name for source_name, _object_id in page}:
@@ -193,7 +193,13 @@ def _hits(page: list[tuple[str, int]], text: TextMatch) -> tuple[Hit, ...]:
                 published_on=document.published_on,
                 written_on=document.written_on,
                 kind=document.kind,
-                validity=document.declared_validity,
+                # As of today, like the facet and the filter: an expiry date passes on its own.
+                validity=validity_on(
+                    today=today,
+                    expires_on=document.expires_on,
+                    repealed_on=document.repealed_on,
+                    declared=Validity(document.declared_validity),
+                ).value,
             )
         )
     return tuple(hits)
@@ -247,7 +253,7 @@ def search(query: SearchQuery, *, today: date | None = None) -> SearchResult:
         page = _page_ids(cursor, plan, query, text, total) if total else []
         organ_labels = {organ.organ_id: organ.name for organ in organs}
         facets = _facets(cursor, plan, exact, today, organ_labels) if query.with_facets and total else None
-        hits = _hits(page, text)
+        hits = _hits(page, text, today)
         relaxations: tuple[Relaxation, ...] = ()
         split = ""
         if not total:

@@ -247,3 +247,12 @@ def test_the_column_filter_includes_sub_columns_and_is_offered_on_the_page(
     assert "政策文件" in page  # the chip names the column
     api = client.get("/api/v1/search", {"q": "转型发展", "column": "nope"})
     assert api.status_code == 422
+
+
+def test_a_hit_shows_its_validity_as_of_today(publish: Publish) -> None:
+    lapsed = publish("关于临时减免房租的通知", kind=ItemKind.NORMATIVE_DOCUMENT, expires_on=date(2021, 12, 31))
+    [hit] = search(SearchQuery(text="临时减免房租"), today=TODAY).hits
+    assert (hit.object_id, hit.validity) == (lapsed.pk, Validity.EXPIRED.value)
+    facets = search(SearchQuery(text="临时减免房租"), today=TODAY).facets
+    assert facets is not None
+    assert [value.value for value in facets.validity] == [Validity.EXPIRED.value]
