@@ -13,6 +13,9 @@ from gongkai.search import analysis
 from gongkai.search.backends.base import COLUMN_WEIGHTS, MatchSql, TextMatch
 from gongkai.search.documents import AnalysedText
 
+READ_CACHE_KIB = 262_144  # 256 MiB per connection, at most
+READ_MMAP_BYTES = 2_000_000_000  # SQLite's compiled-in ceiling is just below 2 GiB
+
 
 class SqliteBackend:
     vendor = "sqlite"
@@ -50,7 +53,12 @@ class SqliteBackend:
         return {row[0] for row in cursor.fetchall()}
 
     def prepare_read(self, cursor: CursorWrapper) -> None:
-        return None
+        # A search joins thousands of FTS5 matches to their (wide) search_entry rows; SQLite's default
+        # 2 MB page cache re-reads them from the OS on every search: the count and the facets of a
+        # common word took twice as long at 10k records (docs/benchmarks.md). The cache grows only
+        # as pages are read; memory-mapped reads skip a system call per page.
+        cursor.execute(f"PRAGMA cache_size = -{READ_CACHE_KIB}")
+        cursor.execute(f"PRAGMA mmap_size = {READ_MMAP_BYTES}")
 
     def match(self, text: TextMatch) -> MatchSql:
         if not text:
