@@ -94,7 +94,7 @@ def public_items_by_row(organ_ids: list[int], row_ids: list[int]) -> dict[tuple[
     )
     found: dict[tuple[int, int], list[InformationItem]] = defaultdict(list)
     for item in items:
-        for link in item.catalog_links.all():  # type: ignore[attr-defined]
+        for link in item.catalog_links.all():
             found[(item.organ_id, link.row_id)].append(item)
     return found
 
