@@ -13,6 +13,7 @@ cannot disagree about what a word is.
 Changing anything here changes the tokens: raise ``ANALYSER_VERSION`` and rebuild the index.
 """
 
+import operator
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -30,11 +31,33 @@ _RUN: Final = re.compile(f"({CJK_CLASS}+)|([^\\W_{_CJK_RANGES}]+)")
 _BRACKETS: Final = {ord(c): "(" for c in "〔[【〖{⦅〘"} | {ord(c): ")" for c in "〕]】〗}⦆〙"}
 _INVISIBLE: Final = {ord(c): None for c in "\u00ad\u200b\u200c\u200d\u2060\ufeff"}
 _TABLE: Final = {**TO_SIMPLIFIED, **_BRACKETS, **_INVISIBLE}
+_TRANSLATED: Final = re.compile("[" + re.escape("".join(chr(code) for code in _TABLE)) + "]")
+# Full-width ASCII and the ideographic space: their NFKC forms, which Chinese text is full of.
+_WIDE: Final = re.compile("[\u3000\uff01-\uff5e]")
+
+
+def _translate(match: re.Match[str]) -> str:
+    return _TABLE[ord(match.group())] or ""
+
+
+def _narrow(match: re.Match[str]) -> str:
+    char = match.group()
+    return " " if char == "\u3000" else chr(ord(char) - 0xFEE0)
 
 
 def normalize(text: str) -> str:
-    """The comparable form of any text: what is indexed and what a query is matched against."""
-    return unicodedata.normalize("NFKC", text).lower().translate(_TABLE)
+    """The comparable form of any text: what is indexed and what a query is matched against.
+
+    Equal to ``NFKC(text).lower().translate(_TABLE)``, computed faster (indexing normalises every
+    body): full-width punctuation, nearly every Chinese text's only NFKC change, is mapped to its
+    NFKC form first, so the full normalisation runs only when the quick check still fails; and the
+    table replaces the few characters it names instead of looking up every character.
+    """
+    text = _WIDE.sub(_narrow, text)
+    if not unicodedata.is_normalized("NFKC", text):
+        text = unicodedata.normalize("NFKC", text)
+    text = text.lower()
+    return _TRANSLATED.sub(_translate, text) if _TRANSLATED.search(text) else text
 
 
 def normalize_with_offsets(text: str) -> tuple[str, list[int]]:
@@ -52,8 +75,11 @@ def normalize_with_offsets(text: str) -> tuple[str, list[int]]:
     return "".join(parts), offsets
 
 
+_CJK_START: Final = re.compile(CJK_CLASS)
+
+
 def is_cjk(run: str) -> bool:
-    return bool(run) and re.fullmatch(CJK_CLASS, run[0]) is not None
+    return _CJK_START.match(run) is not None
 
 
 def runs(text: str) -> list[str]:
@@ -62,9 +88,8 @@ def runs(text: str) -> list[str]:
 
 
 def run_tokens(run: str) -> Iterator[str]:
-    if is_cjk(run) and len(run) > 1:
-        for start in range(len(run) - 1):
-            yield run[start : start + 2]
+    if len(run) > 1 and is_cjk(run):
+        yield from map(operator.add, run, run[1:])  # overlapping bigrams
     else:
         yield run
 
@@ -91,4 +116,6 @@ def tokens_of_run_text(stored: str) -> list[str]:
 
 def index_text(stored: str) -> str:
     """The space-joined tokens handed to the index for one field in ``run_text`` form."""
-    return " ".join(tokens_of_run_text(stored))
+    return " ".join(
+        [" ".join(map(operator.add, run, run[1:])) if len(run) > 1 and is_cjk(run) else run for run in stored.split()]
+    )

@@ -7,7 +7,9 @@ Pure Python.
 
 import hashlib
 import json
-from dataclasses import asdict, dataclass
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, fields
 from datetime import date
 from typing import Final
 
@@ -38,9 +40,13 @@ class IndexDocument:
 
     def fingerprint(self) -> str:
         """Changes whenever anything indexed changes, including the analyser itself."""
-        record = {"analyser": analysis.ANALYSER_VERSION, **asdict(self)}
+        # Fields by hand, not dataclasses.asdict: its deep copy was a quarter of indexing's Python time.
+        record = {"analyser": analysis.ANALYSER_VERSION, **{name: getattr(self, name) for name in _FIELD_NAMES}}
         canonical = json.dumps(record, ensure_ascii=False, sort_keys=True, default=str)
         return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+_FIELD_NAMES: Final = tuple(item.name for item in fields(IndexDocument))
 
 
 @dataclass(frozen=True)
@@ -77,3 +83,59 @@ def sort_key(published_on: date, source_code: int, object_id: int) -> int:
         raise ValueError(f"object id out of range: {object_id}")
     days = (published_on - EPOCH).days
     return (days << (SOURCE_CODE_BITS + OBJECT_ID_BITS)) | (source_code << OBJECT_ID_BITS) | object_id
+
+
+def record_of(key: int) -> tuple[int, int]:
+    """The (source code, object id) a sort key names: the inverse of ``sort_key`` but for the date."""
+    return (key >> OBJECT_ID_BITS) & ((1 << SOURCE_CODE_BITS) - 1), key & ((1 << OBJECT_ID_BITS) - 1)
+
+
+def day_range_keys(first: date | None, last: date | None) -> tuple[int | None, int | None]:
+    """The sort keys bounding the records published from ``first`` to ``last`` inclusive: [low, high)."""
+    shift = SOURCE_CODE_BITS + OBJECT_ID_BITS
+    low = (first - EPOCH).days << shift if first else None
+    high = ((last - EPOCH).days + 1) << shift if last else None
+    return low, high
+
+
+# --- Filter tokens ---------------------------------------------------------------------------
+# The metadata a filter selects on, as words of their own in a full-text column, so the full-text
+# index intersects a common word with a small organ or year at index speed instead of walking
+# every match and testing its row (docs/benchmarks.md). They only narrow what the SQL filters then
+# decide, so a token can never admit a record the filter would refuse.
+
+_NOT_ALNUM = re.compile(r"[^0-9a-z]")
+
+
+def organ_token(organ_id: int) -> str:
+    return f"o{organ_id}"
+
+
+def year_token(year: int) -> str:
+    return f"y{year}"
+
+
+def kind_token(kind: str) -> str:
+    return "k" + _NOT_ALNUM.sub("", kind.lower())
+
+
+def topic_token(topic_id: int) -> str:
+    return f"t{topic_id}"
+
+
+def source_token(source_code: int) -> str:
+    return f"s{source_code}"
+
+
+def filter_tokens(
+    *,
+    source_code: int,
+    organ_id: int,
+    year: int,
+    kind: str,
+    topic_ids: Iterable[int | None],
+) -> str:
+    """The filter-token text of one record: its source, organ, year, kind, topic and the topic's parent."""
+    tokens = [source_token(source_code), organ_token(organ_id), year_token(year), kind_token(kind)]
+    tokens += [topic_token(topic_id) for topic_id in topic_ids if topic_id is not None]
+    return " ".join(tokens)

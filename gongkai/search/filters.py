@@ -7,8 +7,8 @@ from typing import Any
 from django.db.models import QuerySet
 
 from gongkai.policies.domain import Validity
-from gongkai.search import analysis, sources
-from gongkai.search.backends.base import placeholders
+from gongkai.search import analysis, documents, sources
+from gongkai.search.backends.base import Narrowing, placeholders
 from gongkai.search.query import SearchQuery
 
 MAX_TARGET_WORDS = 5
@@ -113,3 +113,21 @@ def filter_sql(query: SearchQuery, today: date, document_number_key: str = "") -
     if document_number_key:
         add("e.document_number_key = %s", document_number_key)
     return conditions, params
+
+
+def narrowing(query: SearchQuery) -> Narrowing:
+    """The filters an index can apply before reading any row (see backends.Narrowing)."""
+    groups: list[tuple[str, ...]] = []
+    if query.sources:
+        codes = [sources.get(name).code for name in query.sources if name in sources.names()]
+        groups.append(tuple(documents.source_token(code) for code in codes) or ("s0",))
+    if query.organ_ids:
+        groups.append(tuple(documents.organ_token(organ_id) for organ_id in query.organ_ids))
+    if query.topic_ids:
+        groups.append(tuple(documents.topic_token(topic_id) for topic_id in query.topic_ids))
+    if query.kinds:
+        groups.append(tuple(documents.kind_token(kind) for kind in query.kinds))
+    if query.years:
+        groups.append(tuple(documents.year_token(year) for year in query.years))
+    low, high = documents.day_range_keys(query.published_from, query.published_to)
+    return Narrowing(token_groups=tuple(groups), low_key=low, high_key=high)

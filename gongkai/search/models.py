@@ -1,17 +1,39 @@
-"""The search index's own table: one row per public record, with the facts filters and facets need.
+"""The search index's own tables: one narrow row per public record with the facts filters and facets
+need, and beside it the record's analysed text.
 
-The full-text structure beside it depends on the database (see ``backends``): an FTS5 table on
-SQLite, a tsvector column with a GIN index on PostgreSQL. Both are keyed by ``SearchEntry.id``.
+The full-text structure depends on the database (see ``backends``): an FTS5 table on SQLite, a
+tsvector column with a GIN index on PostgreSQL. Both are keyed by ``SearchEntry.id``.
+
+Why two tables: a search reads the facet columns of up to ten thousand matches; with the text in
+the same row each match cost a page of its own (about 10 KB of body per row), and the count of a
+common word took 95 ms at 10k records instead of 39 ms with a narrow row (docs/benchmarks.md).
 """
 
+from typing import Any
+
 from django.db import models
+from django.db.backends.base.base import BaseDatabaseWrapper
+
+
+class SortKeyField(models.BigIntegerField):  # type: ignore[type-arg]
+    """A 64-bit primary key that is SQLite's rowid itself.
+
+    SQLite makes a column the rowid only when its declared type is exactly INTEGER; as BIGINT it
+    is a separate unique index, and every FTS5 match costs a lookup in it before the row.
+    """
+
+    def db_type(self, connection: BaseDatabaseWrapper) -> Any:
+        return "integer" if connection.vendor == "sqlite" else super().db_type(connection)
+
+    def rel_db_type(self, connection: BaseDatabaseWrapper) -> Any:
+        return self.db_type(connection)
 
 
 class SearchEntry(models.Model):
     """A public record as the index knows it. Written only by ``indexing``; never shown as such."""
 
     # The sort key (documents.sort_key): grows with the publication date; the FTS5 rowid on SQLite.
-    id = models.BigIntegerField(primary_key=True)
+    id = SortKeyField(primary_key=True)
     source = models.CharField(max_length=40)
     object_id = models.BigIntegerField()
     organ = models.ForeignKey("organs.Organ", on_delete=models.CASCADE, related_name="+")
@@ -25,13 +47,6 @@ class SearchEntry(models.Model):
     declared_validity = models.CharField(max_length=20)
     expires_on = models.DateField(null=True)
     repealed_on = models.DateField(null=True)
-    # The analysed text (analysis.run_text): regenerates the old tokens for FTS5's delete and is
-    # what PostgreSQL's exact phrase check reads.
-    title_text = models.TextField()
-    code_text = models.TextField()
-    tag_text = models.TextField()
-    body_text = models.TextField()
-    fingerprint = models.CharField(max_length=64)
 
     class Meta:
         db_table = "search_entry"  # named in the backends' raw SQL
@@ -39,3 +54,28 @@ class SearchEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.source}:{self.object_id}"
+
+
+class SearchText(models.Model):
+    """An entry's analysed text (analysis.run_text) and fingerprint.
+
+    The text regenerates the old tokens for FTS5's delete, is what PostgreSQL's exact phrase check
+    reads, and scores relevance there; the fingerprint tells the drift check what was indexed.
+    """
+
+    entry = models.OneToOneField(
+        SearchEntry, primary_key=True, on_delete=models.CASCADE, db_column="id", related_name="text"
+    )
+    title_text = models.TextField()
+    code_text = models.TextField()
+    tag_text = models.TextField()
+    body_text = models.TextField()
+    # The filter tokens given to the full-text row, kept so a delete hands back exactly those.
+    filter_text = models.CharField(max_length=200)
+    fingerprint = models.CharField(max_length=64)
+
+    class Meta:
+        db_table = "search_text"  # named in the backends' raw SQL
+
+    def __str__(self) -> str:
+        return f"text of {self.entry_id}"

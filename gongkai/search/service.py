@@ -1,19 +1,23 @@
 """The search service: one call from a ``SearchQuery`` to a ``SearchResult``, on either backend.
 
-Cost stays proportional to the page, not to the match set (SEARCH.md §5): newest-first is a walk
-down the sort key; relevance ranks only the newest RELEVANCE_WINDOW matches; the total stops
-counting at TOTAL_CAP; facets count at most the newest TOTAL_CAP matches. Hits are read back through
-each source's public selector, so nothing the public may not see can be shown even if the index lagged.
+Cost stays proportional to the page, not to the match set (SEARCH.md §5). One statement walks the
+matches newest first down the sort key and stops after TOTAL_CAP + 1: its rows are the capped
+total, the facets (counted over at most the newest TOTAL_CAP matches) and the newest-first pages.
+Relevance re-orders the newest RELEVANCE_WINDOW of those rows by where the words occur (title and
+文号 above organ names and keywords, above the body: backends.COLUMN_WEIGHTS), then by date; FTS5's
+bm25 is not used because it counts each phrase's documents over the whole index, which for a common
+word costs 0.5–1 s at a million records (SEARCH.md §6.2). Hits are read back through each source's
+public selector, so nothing the public may not see can be shown even if the index lagged.
 """
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 from typing import Any, Final
 
-from django.db import connection, transaction
+from django.db import connection
 from django.db.backends.utils import CursorWrapper
 from django.utils import timezone
 
@@ -23,7 +27,8 @@ from gongkai.policies.domain import Validity, validity_on
 from gongkai.policies.models import VALIDITY_LABELS, Topic
 from gongkai.search import analysis, backends, expressions, snippets, sources, vocabulary
 from gongkai.search.backends import TextMatch
-from gongkai.search.filters import filter_sql
+from gongkai.search.documents import record_of
+from gongkai.search.filters import filter_sql, narrowing
 from gongkai.search.query import (
     TOTAL_CAP,
     Facets,
@@ -36,6 +41,29 @@ from gongkai.search.query import (
 )
 
 RELEVANCE_WINDOW: Final = 5_000
+# What the scan reads of each match: the sort key (which also names the record), then what the
+# facets count; 有效性's three inputs travel as one text so they stay together.
+_SCAN_EXPRESSIONS: Final = (
+    "e.id",
+    "e.organ_id",
+    "e.published_year",
+    "e.topic_id",
+    "e.kind",
+    "e.declared_validity || '|' || coalesce(CAST(e.expires_on AS TEXT), '') || '|' "
+    "|| coalesce(CAST(e.repealed_on AS TEXT), '')",
+)
+
+
+@dataclass(frozen=True)
+class _Scanned:
+    """The newest TOTAL_CAP + 1 matches: their keys newest first, and each facet column's values as text."""
+
+    keys: list[int]
+    organs: list[str]
+    years: list[str]
+    topics: list[str]  # matches without a topic are left out
+    kinds: list[str]
+    validity_inputs: list[str]  # declared|expires_on|repealed_on
 
 
 @dataclass(frozen=True)
@@ -53,20 +81,31 @@ class _Plan:
         return f"SELECT {columns} FROM {self.from_sql} WHERE {where} ORDER BY {order} LIMIT {int(limit)} OFFSET {int(offset)}"  # noqa: S608
 
 
-@lru_cache(maxsize=4096)
-def _aliases(name: str, short_name: str) -> frozenset[str]:
-    # Pure in its arguments: cached, a renamed organ simply misses. 172 organs cost 11 ms per search.
-    return vocabulary.organ_aliases(name, short_name)
+@dataclass(frozen=True)
+class _Organs:
+    """The active organs as search reads them: names with aliases, and each alias's full names."""
+
+    names: tuple[vocabulary.OrganName, ...]
+    expansions: dict[str, list[str]]
 
 
-def _organ_names() -> list[vocabulary.OrganName]:
-    return [
-        vocabulary.OrganName(organ.pk, organ.name, _aliases(organ.name, organ.short_name))
-        for organ in organ_selectors.organs_in_official_order()
-    ]
+@lru_cache(maxsize=8)
+def _organs_of(rows: tuple[tuple[int, str, str], ...]) -> _Organs:
+    # Pure in the rows: a rename or a new organ is simply another key. Building the aliases of 172
+    # organs took 11 ms, and their model instances 18 ms, on every search.
+    names = tuple(
+        vocabulary.OrganName(organ_id, name, vocabulary.organ_aliases(name, short_name))
+        for organ_id, name, short_name in rows
+    )
+    return _Organs(names, vocabulary.organ_expansions(names))
 
 
-def _text_match(query: SearchQuery, organs: Sequence[vocabulary.OrganName]) -> tuple[TextMatch, str]:
+def _organs() -> _Organs:
+    rows = organ_selectors.organs_in_official_order().values_list("pk", "name", "short_name")
+    return _organs_of(tuple(rows))
+
+
+def _text_match(query: SearchQuery, organs: _Organs) -> tuple[TextMatch, str]:
     """The words to match, and the exact 文号 key when the number field holds a whole number."""
     number_key = ""
     code_words: list[expressions.Word] = []
@@ -75,9 +114,8 @@ def _text_match(query: SearchQuery, organs: Sequence[vocabulary.OrganName]) -> t
             number_key = document_number.search_key(document_number.normalise(query.document_number))
         except document_number.DocumentNumberError:
             code_words = expressions.parse(query.document_number)  # a fragment, such as 忻政办发
-    expansions = vocabulary.organ_expansions(organs)
     text = TextMatch(
-        words=tuple(expressions.parse(query.text, expansions)),
+        words=tuple(expressions.parse(query.text, organs.expansions)),
         title_words=tuple(expressions.parse(query.title)),
         code_words=tuple(code_words),
     )
@@ -85,7 +123,7 @@ def _text_match(query: SearchQuery, organs: Sequence[vocabulary.OrganName]) -> t
 
 
 def _plan(query: SearchQuery, text: TextMatch, number_key: str, today: date) -> _Plan:
-    match = backends.current().match(text)
+    match = backends.current().match(text, narrowing(query))
     conditions, params = filter_sql(query, today, number_key)
     # Records of a deactivated organ leave the index through the organ hook; this guards the gap.
     where = " AND ".join([match.where_sql, "o.is_active = %s", *conditions])
@@ -104,26 +142,45 @@ def _count(cursor: CursorWrapper, plan: _Plan) -> int:
     return int(row[0]) if row else 0
 
 
-def _page_ids(
-    cursor: CursorWrapper, plan: _Plan, query: SearchQuery, text: TextMatch, total: int
+def _scan(cursor: CursorWrapper, plan: _Plan, with_facets: bool) -> _Scanned:
+    """Walk the newest TOTAL_CAP + 1 matches once, returning each column as one comma-joined text.
+
+    One row of a few texts instead of ten thousand rows of tuples: turning every value of every
+    row into a Python object was half the cost of a common word's search (docs/benchmarks.md).
+    """
+    expressions = _SCAN_EXPRESSIONS if with_facets else _SCAN_EXPRESSIONS[:1]
+    named = ", ".join(f"{expression} AS c{index}" for index, expression in enumerate(expressions))
+    matches = plan.select(named, plan.newest_first, TOTAL_CAP + 1)
+    backend = backends.current()
+    joined = ", ".join(backend.concat(f"CAST(m.c{index} AS TEXT)") for index in range(len(expressions)))
+    cursor.execute(f"SELECT {joined} FROM ({matches}) m", plan.params)  # noqa: S608  (fragments, not values)
+    row = cursor.fetchone() or ()
+    columns = [value.split(",") if value else [] for value in row]
+    columns += [[] for _missing in range(len(_SCAN_EXPRESSIONS) - len(columns))]
+    keys = sorted(map(int, columns[0]), reverse=True)  # the concatenation's order is not guaranteed
+    return _Scanned(keys, *columns[1:])
+
+
+def _record(key: int) -> tuple[str, int]:
+    source_code, object_id = record_of(key)
+    return sources.name_of(source_code), object_id
+
+
+def _page_records(
+    cursor: CursorWrapper, plan: _Plan, query: SearchQuery, text: TextMatch, keys: list[int]
 ) -> list[tuple[str, int]]:
+    ordered = keys
+    if query.sort == Sort.RELEVANCE and text:
+        window = keys[:RELEVANCE_WINDOW]
+        scores = backends.current().scores(cursor, text, narrowing(query), window)
+        # Best first, then newest; beyond the window the matches follow newest first.
+        ordered = sorted(window, key=lambda key: (-scores.get(key, 0.0), -key)) + keys[len(window) :]
     offset = (query.page - 1) * query.page_size
-    if query.sort == Sort.NEWEST or not text:
-        cursor.execute(plan.select("e.source, e.object_id", plan.newest_first, query.page_size, offset), plan.params)
-        return [(row[0], row[1]) for row in cursor.fetchall()]
-    extra, extra_params = "", []
-    if total > RELEVANCE_WINDOW:
-        cursor.execute(plan.select("e.id", plan.newest_first, 1, RELEVANCE_WINDOW - 1), plan.params)
-        cutoff = cursor.fetchone()
-        if cutoff is not None:
-            extra, extra_params = "e.id >= %s", [cutoff[0]]
-    order, order_params = backends.current().relevance(text)
-    # ORDER BY parameters come after WHERE parameters in the statement.
-    cursor.execute(
-        plan.select("e.source, e.object_id", order, query.page_size, offset, extra),
-        [*plan.params, *extra_params, *order_params],
-    )
-    return [(row[0], row[1]) for row in cursor.fetchall()]
+    if offset + query.page_size <= len(ordered) or len(keys) <= TOTAL_CAP:
+        return [_record(key) for key in ordered[offset : offset + query.page_size]]
+    # A deep page past the scanned matches: they continue newest first.
+    cursor.execute(plan.select("e.id", plan.newest_first, query.page_size, offset), plan.params)
+    return [_record(row[0]) for row in cursor.fetchall()]
 
 
 def _as_date(value: Any) -> date | None:
@@ -133,23 +190,34 @@ def _as_date(value: Any) -> date | None:
     return date.fromisoformat(str(value))
 
 
-def _facets(cursor: CursorWrapper, plan: _Plan, exact: bool, today: date, organ_labels: dict[int, str]) -> Facets:
-    columns = "e.organ_id, e.published_year, e.topic_id, e.kind, e.declared_validity, e.expires_on, e.repealed_on"
-    cursor.execute(plan.select(columns, plan.newest_first, TOTAL_CAP), plan.params)
-    rows = cursor.fetchall()
-    # Counted column by column, and 有效性 once per distinct (declared, expiry, repeal): a Python
-    # loop over 10,000 rows was most of a common word's page (docs/benchmarks.md).
-    organs: Counter[int] = Counter(row[0] for row in rows)
-    years: Counter[int] = Counter(row[1] for row in rows)
-    topics: Counter[int] = Counter(row[2] for row in rows if row[2] is not None)
-    kinds: Counter[str] = Counter(row[3] for row in rows)
+def _counted(values: list[str], convert: Callable[[str], Any]) -> Counter[Any]:
+    return Counter({convert(value): count for value, count in Counter(values).items()})
+
+
+@lru_cache(maxsize=65_536)
+def _validity(declared: str, expires_on: Any, repealed_on: Any, today: date) -> str:
+    # Ten thousand matches hold about a thousand distinct (declared, expiry, repeal) triples, and
+    # the same ones search after search: cached, 有效性 costs a dictionary lookup per triple.
+    return validity_on(
+        today=today, expires_on=_as_date(expires_on), repealed_on=_as_date(repealed_on), declared=Validity(declared)
+    ).value
+
+
+def _facets(scanned: _Scanned, exact: bool, today: date, organ_labels: dict[int, str]) -> Facets:
+    # Counted on the texts (Counter counts in C); only the distinct values are converted, and
+    # 有效性 is worked out once per distinct (declared, expiry, repeal).
+    organs: Counter[int] = _counted(scanned.organs, int)
+    years: Counter[int] = _counted(scanned.years, int)
+    topics: Counter[int] = _counted(scanned.topics, int)
+    kinds: Counter[str] = Counter(scanned.kinds)
     validities: Counter[str] = Counter()
-    for (declared, expires_on, repealed_on), count in Counter(tuple(row[4:7]) for row in rows).items():
-        validity = validity_on(
-            today=today, expires_on=_as_date(expires_on), repealed_on=_as_date(repealed_on), declared=Validity(declared)
-        )
-        validities[validity.value] += count
-    topic_labels = {topic.pk: topic.path for topic in Topic.objects.filter(pk__in=topics).select_related("parent")}
+    for inputs, count in Counter(scanned.validity_inputs).items():
+        declared, expires_on, repealed_on = inputs.split("|")
+        validities[_validity(declared, expires_on or None, repealed_on or None, today)] += count
+    topic_labels = {
+        topic_id: f"{parent}\\{name}" if parent else name
+        for topic_id, name, parent in Topic.objects.filter(pk__in=topics).values_list("pk", "name", "parent__name")
+    }
     kind_labels = {kind: str(label) for kind, label in sources.kind_choices()}
 
     def ranked(counter: Counter[Any], labels: dict[Any, str]) -> tuple[FacetValue, ...]:
@@ -176,7 +244,9 @@ def _hits(page: list[tuple[str, int]], text: TextMatch, today: date) -> tuple[Hi
     for name in {source_name for source_name, _object_id in page}:
         source = sources.get(name)
         ids = [object_id for source_name, object_id in page if source_name == name]
-        records.update({(name, obj.pk): (source, obj) for obj in source.public_objects().filter(pk__in=ids)})
+        # No ORDER BY: the selector's date order let SQLite walk every public item instead of the 20 keys.
+        found = source.public_objects().filter(pk__in=ids).order_by()
+        records.update({(name, obj.pk): (source, obj) for obj in found})
     phrases = [phrase for word in text.all_words() for phrase in word.phrases]
     hits: list[Hit] = []
     for key in page:
@@ -210,21 +280,22 @@ def _hits(page: list[tuple[str, int]], text: TextMatch, today: date) -> tuple[Hi
     return tuple(hits)
 
 
-def _did_you_mean(query: SearchQuery, organs: Sequence[vocabulary.OrganName]) -> tuple[vocabulary.OrganSuggestion, ...]:
+def _did_you_mean(query: SearchQuery, organs: _Organs) -> tuple[vocabulary.OrganSuggestion, ...]:
     found: list[vocabulary.OrganSuggestion] = []
     for word in expressions.split_words(query.text):
-        found += vocabulary.suggest_organs(word, organs)
+        found += vocabulary.suggest_organs(word, organs.names)
     return tuple(found)
 
 
-def _count_query(query: SearchQuery, organs: Sequence[vocabulary.OrganName], today: date) -> int:
+def _count_query(query: SearchQuery, organs: _Organs, today: date) -> int:
     text, number_key = _text_match(query, organs)
-    with connection.cursor() as cursor:
-        backends.current().prepare_read(cursor)
+    backend = backends.current()
+    with backend.reading(), connection.cursor() as cursor:
+        backend.prepare_read(cursor)
         return _count(cursor, _plan(query, text, number_key, today))
 
 
-def _relaxations(query: SearchQuery, organs: Sequence[vocabulary.OrganName], today: date) -> tuple[Relaxation, ...]:
+def _relaxations(query: SearchQuery, organs: _Organs, today: date) -> tuple[Relaxation, ...]:
     found: list[Relaxation] = []
     for name in query.active_filters():
         total = _count_query(query.without(name), organs, today)
@@ -233,10 +304,10 @@ def _relaxations(query: SearchQuery, organs: Sequence[vocabulary.OrganName], tod
     return tuple(found)
 
 
-def _split_suggestion(query: SearchQuery, organs: Sequence[vocabulary.OrganName], today: date) -> str:
+def _split_suggestion(query: SearchQuery, organs: _Organs, today: date) -> str:
     """An unspaced query cut into words with the government dictionary, if that finds something."""
     words = expressions.split_words(query.text)
-    extra = {alias for organ in organs for alias in organ.aliases}
+    extra = {alias for organ in organs.names for alias in organ.aliases}
     split = [piece for word in words for piece in vocabulary.segment(word, extra)]
     if len(split) <= len(words) or not any(analysis.is_cjk(word) for word in words):
         return ""
@@ -247,17 +318,18 @@ def _split_suggestion(query: SearchQuery, organs: Sequence[vocabulary.OrganName]
 def search(query: SearchQuery, *, today: date | None = None) -> SearchResult:
     """Search everything public. ``today`` decides 有效性 (an expiry date passes on its own)."""
     today = today or timezone.localdate()
-    organs = _organ_names()
+    organs = _organs()
     text, number_key = _text_match(query, organs)
     plan = _plan(query, text, number_key, today)
-    # One transaction: SET LOCAL on PostgreSQL, and one snapshot for the page, the count and the facets.
-    with transaction.atomic(), connection.cursor() as cursor:
-        backends.current().prepare_read(cursor)
-        total = _count(cursor, plan)
+    backend = backends.current()
+    with backend.reading(), connection.cursor() as cursor:
+        backend.prepare_read(cursor)
+        scanned = _scan(cursor, plan, query.with_facets)
+        total = len(scanned.keys)
         exact = total <= TOTAL_CAP
-        page = _page_ids(cursor, plan, query, text, total) if total else []
-        organ_labels = {organ.organ_id: organ.name for organ in organs}
-        facets = _facets(cursor, plan, exact, today, organ_labels) if query.with_facets and total else None
+        page = _page_records(cursor, plan, query, text, scanned.keys) if total else []
+        organ_labels = {organ.organ_id: organ.name for organ in organs.names}
+        facets = _facets(scanned, exact, today, organ_labels) if query.with_facets and total else None
         hits = _hits(page, text, today)
         relaxations: tuple[Relaxation, ...] = ()
         split = ""

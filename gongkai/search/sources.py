@@ -67,6 +67,21 @@ def all_sources() -> Iterable[IndexableSource]:
     return tuple(_REGISTRY.values())
 
 
+def names() -> frozenset[str]:
+    return frozenset(_REGISTRY)
+
+
+def code_of(name: str) -> int:
+    return _REGISTRY[name].code
+
+
+def name_of(code: int) -> str:
+    for source in _REGISTRY.values():
+        if source.code == code:
+            return source.name
+    raise KeyError(f"no source has code {code}")
+
+
 def kind_choices() -> list[tuple[str, Any]]:
     """Every kind of every source, for a kind filter."""
     return [(kind, label) for source in _REGISTRY.values() for kind, label in source.kind_labels.items()]

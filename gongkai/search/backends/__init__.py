@@ -3,20 +3,24 @@
 from django.db import connection
 from django.db.backends.base.base import BaseDatabaseWrapper
 
-from gongkai.search.backends.base import Backend, MatchSql, TextMatch
+from gongkai.search.backends.base import Backend, IndexRow, MatchSql, Narrowing, TextMatch
 from gongkai.search.backends.postgresql import PostgresBackend
 from gongkai.search.backends.sqlite import SqliteBackend
 
-__all__ = ["Backend", "MatchSql", "TextMatch", "backend_for", "current"]
+__all__ = ["Backend", "IndexRow", "MatchSql", "Narrowing", "TextMatch", "backend_for", "by_vendor", "current"]
 
 _BACKENDS: dict[str, Backend] = {"sqlite": SqliteBackend(), "postgresql": PostgresBackend()}
 
 
-def backend_for(database: BaseDatabaseWrapper) -> Backend:
+def by_vendor(vendor: str) -> Backend:
     try:
-        return _BACKENDS[database.vendor]
+        return _BACKENDS[vendor]
     except KeyError:
-        raise NotImplementedError(f"search has no backend for {database.vendor}") from None
+        raise NotImplementedError(f"search has no backend for {vendor}") from None
+
+
+def backend_for(database: BaseDatabaseWrapper) -> Backend:
+    return by_vendor(database.vendor)
 
 
 def current() -> Backend:

@@ -1,16 +1,19 @@
 """The full-text half of the index, which differs by database; everything else is shared SQL."""
 
 from collections.abc import Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any, Final, Protocol
 
 from django.db.backends.utils import CursorWrapper
 
 from gongkai.search.documents import AnalysedText
 from gongkai.search.expressions import Word
 
-# The weights of title, 文号/索引号, organ names and keywords, and body (reference SEARCH.md: title 10×).
-COLUMN_WEIGHTS = (10.0, 10.0, 4.0, 1.0)
+# Relevance: each word found in the title or the 文号/索引号 counts ten, in the organ names and
+# keywords four (reference SEARCH.md: title 10×); a match in the body alone ranks by date.
+# Columns grouped under one weight are tested together (one index walk per group).
+COLUMN_WEIGHTS: Final = ((("title", "codes"), 10.0), (("tags",), 4.0))
 
 
 @dataclass(frozen=True)
@@ -26,6 +29,30 @@ class TextMatch:
 
     def all_words(self) -> tuple[Word, ...]:
         return self.words + self.title_words + self.code_words
+
+
+@dataclass(frozen=True)
+class Narrowing:
+    """What the filters allow, in the form a full-text index can use before any row is read.
+
+    ``token_groups``: every group must hold one of the record's filter tokens (documents.filter_tokens);
+    ``low_key``/``high_key``: the sort-key range [low, high) of the publication dates. A backend may
+    ignore any of it: the SQL filters decide, this only lets an index skip what they would refuse.
+    """
+
+    token_groups: tuple[tuple[str, ...], ...] = ()
+    low_key: int | None = None
+    high_key: int | None = None
+
+
+@dataclass(frozen=True)
+class IndexRow:
+    """One entry's full-text row: its id, analysed text, filter tokens and the backend's tokens of the text."""
+
+    entry_id: int
+    text: AnalysedText
+    filters: str
+    tokens: Any
 
 
 @dataclass(frozen=True)
@@ -45,9 +72,13 @@ class Backend(Protocol):
 
     def drop(self, cursor: CursorWrapper) -> None: ...
 
-    def add(self, cursor: CursorWrapper, entry_id: int, text: AnalysedText) -> None: ...
+    def tokens(self, text: AnalysedText) -> Any:
+        """The text's tokens in the form ``add`` writes them. Pure, so it may run in a worker process."""
+        ...
 
-    def remove(self, cursor: CursorWrapper, entry_id: int, text: AnalysedText) -> None: ...
+    def add(self, cursor: CursorWrapper, rows: Sequence[IndexRow]) -> None: ...
+
+    def remove(self, cursor: CursorWrapper, rows: Sequence[IndexRow]) -> None: ...
 
     def clear(self, cursor: CursorWrapper) -> None: ...
 
@@ -57,14 +88,24 @@ class Backend(Protocol):
         """Ids that have a full-text row, for the drift check."""
         ...
 
-    def prepare_read(self, cursor: CursorWrapper) -> None:
-        """Session settings for a search transaction."""
+    def reading(self) -> AbstractContextManager[Any]:
+        """The transaction a search reads in."""
         ...
 
-    def match(self, text: TextMatch) -> MatchSql: ...
+    def prepare_read(self, cursor: CursorWrapper) -> None:
+        """Session settings for a search."""
+        ...
 
-    def relevance(self, text: TextMatch) -> tuple[str, list[Any]]:
-        """An ORDER BY expression (best first) valid with ``match``'s FROM clause, and its parameters."""
+    def concat(self, expression: str) -> str:
+        """The aggregate joining a text expression's values with commas."""
+        ...
+
+    def match(self, text: TextMatch, narrowing: Narrowing) -> MatchSql: ...
+
+    def scores(
+        self, cursor: CursorWrapper, text: TextMatch, narrowing: Narrowing, entry_ids: Sequence[int]
+    ) -> dict[int, float]:
+        """Relevance of these matching entries by COLUMN_WEIGHTS; entries with no weighted hit may be left out."""
         ...
 
 

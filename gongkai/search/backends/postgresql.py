@@ -10,24 +10,28 @@ Why this variant (reference SEARCH.md §5.4 and §6.3, measured on this machine'
 * The vector is built with ``array_to_tsvector`` from the application's tokens: no PostgreSQL
   parser or dictionary touches the text, and no positions are stored (a smaller vector).
 * The index lives in the same database and is written in the publication's transaction: no
-  outbox, no worker, nothing to drift. Beyond about 100k records per query the planned next step
-  is the same FTS5 file as a sidecar (README), which the benchmark command must decide.
+  outbox, no worker, nothing to drift. The benchmark decided its reach (docs/benchmarks.md): every
+  match a search counts or facets is detoasted and checked, so a common word costs about a second
+  from 10k records up; larger PostgreSQL deployments need the FTS5 file as a sidecar fed by an
+  outbox (gongkai/search/README.md), which is not built yet.
 * ``SET LOCAL enable_seqscan = off``: with literal parameters the planner seq-scans common words
   (486 ms instead of 21 ms at 100k).
 """
 
+from collections.abc import Sequence
+from contextlib import AbstractContextManager
 from typing import Any
 
+from django.db import transaction
 from django.db.backends.utils import CursorWrapper
 
 from gongkai.search import analysis
-from gongkai.search.backends.base import COLUMN_WEIGHTS, MatchSql, TextMatch
+from gongkai.search.backends.base import COLUMN_WEIGHTS, IndexRow, MatchSql, Narrowing, TextMatch
 from gongkai.search.documents import AnalysedText
 from gongkai.search.expressions import Word
 
-_COLUMNS = ("e.title_text", "e.code_text", "e.tag_text", "e.body_text")
-# How many body occurrences of a word count towards relevance: beyond it, repetition is not relevance.
-_BODY_OCCURRENCES_CAP = 10
+_COLUMNS = ("t.title_text", "t.code_text", "t.tag_text", "t.body_text")
+_WEIGHTED_COLUMNS = dict(zip(("title", "codes", "tags"), _COLUMNS[:3], strict=True))
 
 
 def _pattern_sql(word: Word, columns: tuple[str, ...]) -> tuple[str, list[Any]]:
@@ -56,13 +60,16 @@ class PostgresBackend:
         cursor.execute("DROP INDEX IF EXISTS search_entry_tokens")
         cursor.execute("ALTER TABLE search_entry DROP COLUMN IF EXISTS tokens")
 
-    def add(self, cursor: CursorWrapper, entry_id: int, text: AnalysedText) -> None:
-        distinct = sorted({token for column in text.columns() for token in analysis.tokens_of_run_text(column)})
-        cursor.execute(
-            "UPDATE search_entry SET tokens = array_to_tsvector(%s::text[]) WHERE id = %s", [distinct, entry_id]
+    def tokens(self, text: AnalysedText) -> list[str]:
+        return sorted({token for column in text.columns() for token in analysis.tokens_of_run_text(column)})
+
+    def add(self, cursor: CursorWrapper, rows: Sequence[IndexRow]) -> None:
+        cursor.executemany(
+            "UPDATE search_entry SET tokens = array_to_tsvector(%s::text[]) WHERE id = %s",
+            [(row.tokens, row.entry_id) for row in rows],
         )
 
-    def remove(self, cursor: CursorWrapper, entry_id: int, text: AnalysedText) -> None:
+    def remove(self, cursor: CursorWrapper, rows: Sequence[IndexRow]) -> None:
         return None  # the vector goes with its entry row
 
     def clear(self, cursor: CursorWrapper) -> None:
@@ -75,14 +82,29 @@ class PostgresBackend:
         cursor.execute("SELECT id FROM search_entry WHERE tokens IS NOT NULL")
         return {row[0] for row in cursor.fetchall()}
 
+    def reading(self) -> AbstractContextManager[Any]:
+        return transaction.atomic()  # for SET LOCAL, and one snapshot for the whole search
+
     def prepare_read(self, cursor: CursorWrapper) -> None:
         cursor.execute("SET LOCAL enable_seqscan = off")
 
-    def match(self, text: TextMatch) -> MatchSql:
+    def concat(self, expression: str) -> str:
+        return f"string_agg({expression}, ',')"
+
+    def match(self, text: TextMatch, narrowing: Narrowing) -> MatchSql:
+        # Filter tokens are not indexed here: the filters' own SQL is as selective on a B-tree scan.
+        conditions: list[str] = []
+        params: list[Any] = []
+        if narrowing.low_key is not None:
+            conditions.append("e.id >= %s")
+            params.append(narrowing.low_key)
+        if narrowing.high_key is not None:
+            conditions.append("e.id < %s")
+            params.append(narrowing.high_key)
         if not text:
-            return MatchSql(from_sql="search_entry e", where_sql="1 = 1")
-        conditions = ["e.tokens @@ %s::tsquery"]
-        params: list[Any] = [" & ".join(word.tsquery() for word in text.all_words())]
+            return MatchSql(from_sql="search_entry e", where_sql=" AND ".join(conditions) or "1 = 1", params=params)
+        conditions.append("e.tokens @@ %s::tsquery")
+        params.append(" & ".join(word.tsquery() for word in text.all_words()))
         for words, columns in (
             (text.words, _COLUMNS),
             (text.title_words, _COLUMNS[:1]),
@@ -92,22 +114,27 @@ class PostgresBackend:
                 sql, word_params = _pattern_sql(word, columns)
                 conditions.append(sql)
                 params += word_params
-        return MatchSql(from_sql="search_entry e", where_sql=" AND ".join(conditions), params=params)
+        return MatchSql(
+            from_sql="search_entry e JOIN search_text t ON t.id = e.id",
+            where_sql=" AND ".join(conditions),
+            params=params,
+        )
 
-    def relevance(self, text: TextMatch) -> tuple[str, list[Any]]:
-        """A field-weighted score over the words' literals: title and 文号 count ten times the body."""
+    def scores(
+        self, cursor: CursorWrapper, text: TextMatch, narrowing: Narrowing, entry_ids: Sequence[int]
+    ) -> dict[int, float]:
+        """The same weights as FTS5's column walks, from the exact check on the short stored columns."""
         terms: list[str] = []
         params: list[Any] = []
         for word in text.all_words():
-            for pattern in word.patterns():
-                literal = pattern.literal
-                for column, weight in zip(_COLUMNS[:3], COLUMN_WEIGHTS[:3], strict=True):
-                    terms.append(f"(CASE WHEN strpos({column}, %s) > 0 THEN {weight} ELSE 0 END)")
-                    params.append(literal)
-                terms.append(
-                    f"LEAST((length(e.body_text) - length(replace(e.body_text, %s, ''))) / %s, {_BODY_OCCURRENCES_CAP})"
-                )
-                params += [literal, max(len(literal), 1)]
-        if not terms:
-            return "e.id DESC", []
-        return "(" + " + ".join(terms) + ") DESC, e.id DESC", params
+            for columns, weight in COLUMN_WEIGHTS:
+                sql, word_params = _pattern_sql(word, tuple(_WEIGHTED_COLUMNS[column] for column in columns))
+                terms.append(f"(CASE WHEN {sql} THEN {weight} ELSE 0 END)")
+                params += word_params
+        if not terms or not entry_ids:
+            return {}
+        cursor.execute(
+            f"SELECT t.id, {' + '.join(terms)} FROM search_text t WHERE t.id = ANY(%s)",  # noqa: S608
+            [*params, list(entry_ids)],
+        )
+        return {entry_id: float(score) for entry_id, score in cursor.fetchall() if score}

@@ -3,18 +3,28 @@
 Contentless (content='') keeps the index at about the raw text's size and leaves highlighting to
 the application (SEARCH.md §5.2); stdlib SQLite 3.40 has FTS5 but not contentless_delete, so a
 delete hands FTS5 the old tokens, regenerated from the entry's stored run text.
+
+A fifth column holds each record's filter tokens (documents.filter_tokens), so a common word with
+an organ, year, kind, topic or source filter is intersected inside FTS5 instead of walking every
+match of the word; a publication-date range is a rowid range, which FTS5 also seeks to directly.
 """
 
+from collections.abc import Sequence
+from contextlib import AbstractContextManager, nullcontext
 from typing import Any
 
 from django.db.backends.utils import CursorWrapper
 
 from gongkai.search import analysis
-from gongkai.search.backends.base import COLUMN_WEIGHTS, MatchSql, TextMatch
+from gongkai.search.backends.base import COLUMN_WEIGHTS, IndexRow, MatchSql, Narrowing, TextMatch
 from gongkai.search.documents import AnalysedText
 
 READ_CACHE_KIB = 262_144  # 256 MiB per connection, at most
 READ_MMAP_BYTES = 2_000_000_000  # SQLite's compiled-in ceiling is just below 2 GiB
+
+
+def _fts_values(row: IndexRow) -> list[Any]:
+    return [row.entry_id, *row.tokens, row.filters]
 
 
 class SqliteBackend:
@@ -23,23 +33,27 @@ class SqliteBackend:
     def create(self, cursor: CursorWrapper) -> None:
         # unicode61 only splits on the spaces between tokens; diacritics are left to the analyser.
         cursor.execute(
-            "CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5("
-            "title, codes, tags, body, content='', tokenize='unicode61 remove_diacritics 0')"
+            "CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5(title, codes, tags, body, filters, "
+            "content='', tokenize='unicode61 remove_diacritics 0')"
         )
 
     def drop(self, cursor: CursorWrapper) -> None:
         cursor.execute("DROP TABLE IF EXISTS search_fts")
 
-    def add(self, cursor: CursorWrapper, entry_id: int, text: AnalysedText) -> None:
-        cursor.execute(
-            "INSERT INTO search_fts(rowid, title, codes, tags, body) VALUES (%s, %s, %s, %s, %s)",
-            [entry_id, *(analysis.index_text(column) for column in text.columns())],
+    def tokens(self, text: AnalysedText) -> tuple[str, ...]:
+        return tuple(analysis.index_text(column) for column in text.columns())
+
+    def add(self, cursor: CursorWrapper, rows: Sequence[IndexRow]) -> None:
+        cursor.executemany(
+            "INSERT INTO search_fts(rowid, title, codes, tags, body, filters) VALUES (%s, %s, %s, %s, %s, %s)",
+            [_fts_values(row) for row in rows],
         )
 
-    def remove(self, cursor: CursorWrapper, entry_id: int, text: AnalysedText) -> None:
-        cursor.execute(
-            "INSERT INTO search_fts(search_fts, rowid, title, codes, tags, body) VALUES ('delete', %s, %s, %s, %s, %s)",
-            [entry_id, *(analysis.index_text(column) for column in text.columns())],
+    def remove(self, cursor: CursorWrapper, rows: Sequence[IndexRow]) -> None:
+        cursor.executemany(
+            "INSERT INTO search_fts(search_fts, rowid, title, codes, tags, body, filters) "
+            "VALUES ('delete', %s, %s, %s, %s, %s, %s)",
+            [_fts_values(row) for row in rows],
         )
 
     def clear(self, cursor: CursorWrapper) -> None:
@@ -47,34 +61,84 @@ class SqliteBackend:
 
     def optimise(self, cursor: CursorWrapper) -> None:
         cursor.execute("INSERT INTO search_fts(search_fts) VALUES ('optimize')")
+        # Planner statistics for the whole database: without them SQLite reads 20 hits by walking
+        # the (status, attribute) index over every published item, 40 ms at 100k records, instead
+        # of 20 primary-key lookups (2 ms).
+        cursor.execute("ANALYZE")
 
     def indexed_ids(self, cursor: CursorWrapper) -> set[int]:
         cursor.execute("SELECT rowid FROM search_fts")
         return {row[0] for row in cursor.fetchall()}
 
+    def reading(self) -> AbstractContextManager[Any]:
+        # No transaction: the connection begins IMMEDIATE (settings), which would queue a search
+        # behind every writer (150 ms seen under load). Each statement reads its own WAL snapshot,
+        # and the count, the facets and the newest page come from one statement.
+        return nullcontext()
+
     def prepare_read(self, cursor: CursorWrapper) -> None:
-        # A search joins thousands of FTS5 matches to their (wide) search_entry rows; SQLite's default
-        # 2 MB page cache re-reads them from the OS on every search: the count and the facets of a
-        # common word took twice as long at 10k records (docs/benchmarks.md). The cache grows only
-        # as pages are read; memory-mapped reads skip a system call per page.
+        # The facets of a common word read ten thousand entry rows; SQLite's default 2 MB page cache
+        # re-read them from the OS on every search. The cache grows only as pages are read;
+        # memory-mapped reads skip a system call per page.
         cursor.execute(f"PRAGMA cache_size = -{READ_CACHE_KIB}")
         cursor.execute(f"PRAGMA mmap_size = {READ_MMAP_BYTES}")
 
-    def match(self, text: TextMatch) -> MatchSql:
-        if not text:
-            return MatchSql(from_sql="search_entry e", where_sql="1 = 1")
+    def _match_parts(self, text: TextMatch, narrowing: Narrowing) -> list[str]:
         parts = [word.fts5() for word in text.words]
         parts += [f"title : {word.fts5()}" for word in text.title_words]
         parts += [f"codes : {word.fts5()}" for word in text.code_words]
+        parts += [f"filters : ({' OR '.join(group)})" for group in narrowing.token_groups]
+        return parts
+
+    def concat(self, expression: str) -> str:
+        return f"group_concat({expression}, ',')"
+
+    def match(self, text: TextMatch, narrowing: Narrowing) -> MatchSql:
+        parts = self._match_parts(text, narrowing)
+        key = "search_fts.rowid" if parts else "e.id"
+        conditions: list[str] = []
+        params: list[Any] = []
+        if parts:
+            conditions.append("search_fts MATCH %s")
+            params.append(" AND ".join(parts))
+        if narrowing.low_key is not None:
+            conditions.append(f"{key} >= %s")
+            params.append(narrowing.low_key)
+        if narrowing.high_key is not None:
+            conditions.append(f"{key} < %s")
+            params.append(narrowing.high_key)
+        where = " AND ".join(conditions) or "1 = 1"
+        if not parts:
+            return MatchSql(from_sql="search_entry e", where_sql=where, params=params)
         # CROSS JOIN keeps FTS5 as the outer loop, so ORDER BY rowid DESC LIMIT n walks only n matches.
         return MatchSql(
             from_sql="search_fts CROSS JOIN search_entry e ON e.id = search_fts.rowid",
-            where_sql="search_fts MATCH %s",
-            params=[" AND ".join(parts)],
+            where_sql=where,
+            params=params,
             newest_first="search_fts.rowid DESC",
         )
 
-    def relevance(self, text: TextMatch) -> tuple[str, list[Any]]:
-        weights = ", ".join(str(weight) for weight in COLUMN_WEIGHTS)
-        # bm25 is negative: the smaller, the better.
-        return f"bm25(search_fts, {weights}) ASC, search_fts.rowid DESC", []
+    def scores(
+        self, cursor: CursorWrapper, text: TextMatch, narrowing: Narrowing, entry_ids: Sequence[int]
+    ) -> dict[int, float]:
+        """One FTS5 walk per word and weighted column group, bounded by the entries' rowid range.
+
+        The entries are known matches, so only the filter tokens are repeated: they keep the walk
+        of a sparse organ or year short without matching every word's phrase a second time.
+        """
+        if not entry_ids:
+            return {}
+        wanted = set(entry_ids)
+        low, high = min(wanted), max(wanted)
+        filters = self._match_parts(TextMatch(), narrowing)
+        scores: dict[int, float] = {}
+        for word in text.all_words():
+            for columns, weight in COLUMN_WEIGHTS:
+                cursor.execute(
+                    "SELECT rowid FROM search_fts WHERE search_fts MATCH %s AND rowid BETWEEN %s AND %s",
+                    [" AND ".join([*filters, f"{{{' '.join(columns)}}} : {word.fts5()}"]), low, high],
+                )
+                for (entry_id,) in cursor.fetchall():
+                    if entry_id in wanted:
+                        scores[entry_id] = scores.get(entry_id, 0.0) + weight
+        return scores

@@ -15,6 +15,7 @@ Recall, measured honestly on a capped result (the service never counts past TOTA
 * precision: the share of the relevance page's hits that are true.
 """
 
+import gc
 import multiprocessing
 import os
 import time
@@ -49,7 +50,11 @@ class Options:
     # How many queries each baseline runs at a size: None = all. icontains scans everything.
     samples: Callable[[str, int], int | None] = field(default=lambda name, size: default_sample(name, size))
     var_dir: Path = Path("var/bench")
+    # Processes that analyse text while this one writes, as rebuild_search_index runs by default.
+    workers: int = field(default_factory=lambda: os.cpu_count() or 1)
     log: Callable[[str], None] = print
+    # Called with a size's result after our figures and again after each baseline (the same dict,
+    # growing), so a run stopped during a long baseline still keeps what it measured.
     on_result: Callable[[dict[str, Any]], None] = lambda result: None
 
 
@@ -133,20 +138,14 @@ class _Library:
         )
 
 
-def _ingest(item_ids: Sequence[int]) -> None:
-    """Index these items with indexing's own per-record insert, read through the public selector, then optimise.
-
-    Batches name their ids: a keyset batch (``pk > last ORDER BY pk LIMIT 500``, as
-    ``indexing._batches`` reads) makes SQLite walk the (status, attribute, published_on) index
-    over every public item and sort, once per batch, which is quadratic: 30 documents/s at 1M.
-    """
+def _ingest(item_ids: Sequence[int], workers: int) -> None:
+    """Index these items as ``indexing.rebuild`` does (batches, analysis in worker processes), then optimise."""
     source = sources.get(sources.ITEMS)
     for start in range(0, len(item_ids), COMMIT_EVERY):
         with transaction.atomic():
-            for offset in range(start, min(start + COMMIT_EVERY, len(item_ids)), INDEX_BATCH):
-                chunk = item_ids[offset : offset + INDEX_BATCH]
-                for item in source.public_objects().filter(pk__in=chunk).order_by("pk"):
-                    indexing._insert(source, source.document(item))
+            indexing.index_records(
+                source, item_ids[start : start + COMMIT_EVERY], workers=workers, batch_size=INDEX_BATCH
+            )
     with transaction.atomic(), connection.cursor() as cursor:
         backends.current().optimise(cursor)
 
@@ -287,7 +286,6 @@ def run(options: Options) -> list[dict[str, Any]]:
     try:
         for size in sorted(options.sizes):
             results.append(_one_size(options, size, queries, library, ours, tantivy_index, ts_rank))
-            options.on_result(results[-1])
     finally:
         ours.send(("stop", None))
         worker.join(timeout=30)
@@ -315,12 +313,13 @@ def _one_size(
     worker.send(("answer", (PAGE_SIZE, min(TOTAL_CAP, MAX_PAGE * PAGE_SIZE))))
     truths: list[truth.QueryTruth] = worker.recv()
     started = time.perf_counter()
-    _ingest(library.item_ids[indexed_before:])
+    _ingest(library.item_ids[indexed_before:], options.workers)
     ingest_seconds = time.perf_counter() - started
     added = size - indexed_before
     log(f"[{vendor} {size:,}] indexed {added:,} documents in {ingest_seconds:.0f} s ({added / ingest_seconds:,.0f}/s)")
     sizes = index_bytes()
     _time_ours(queries, library, Sort.RELEVANCE)  # warm-up pass
+    gc.freeze()  # as config/wsgi.py does in every server worker
     # Other work on the machine skews every figure: the 1-minute load average is kept with them.
     load_before = os.getloadavg()[0]
     relevance = _time_ours(queries, library, Sort.RELEVANCE)
@@ -341,6 +340,7 @@ def _one_size(
         "load_average": [load_before, load_after],
         "baselines": {},
     }
+    options.on_result(result)
     every = list(range(len(queries)))
     if "icontains" in options.baselines:
         positions = sample_positions(len(queries), options.samples("icontains", size))
@@ -348,6 +348,7 @@ def _one_size(
             "icontains", baselines.icontains, queries, truths, library, positions
         )
         log(f"[{vendor} {size:,}] icontains done")
+        options.on_result(result)
     if "ts_rank" in options.baselines and vendor == "postgresql":
         if indexed_before == 0:
             ts_rank.reset()
@@ -357,6 +358,7 @@ def _one_size(
         figures["build"] = {"documents": build.documents, "seconds": build.seconds, "bytes": build.bytes_on_disk}
         result["baselines"]["ts_rank"] = figures
         log(f"[{vendor} {size:,}] ts_rank done")
+        options.on_result(result)
     if "tantivy" in options.baselines:
         if indexed_before == 0:
             tantivy_index.reset()
@@ -366,4 +368,5 @@ def _one_size(
         result["baselines"]["tantivy"] = figures
         log(f"[{vendor} {size:,}] tantivy done")
     result["finished"] = date.today().isoformat()  # noqa: DTZ011 (a label for the record)
+    options.on_result(result)
     return result

@@ -195,6 +195,47 @@ def test_pages_are_cut_and_the_total_kept(publish: Publish) -> None:
     assert titles(result) == ["第2号低保公示", "第1号低保公示"]
 
 
+def test_relevance_ranks_the_newest_matches_and_the_rest_follow_newest_first(
+    publish: Publish, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Small caps stand for 5,000 and 10,000: the same code paths with six records.
+    monkeypatch.setattr("gongkai.search.service.RELEVANCE_WINDOW", 3)
+    monkeypatch.setattr("gongkai.search.service.TOTAL_CAP", 4)
+    for day, title in enumerate(["旧的低保标题一", "旧的低保标题二", "正文一", "正文二", "新的低保标题", "正文三"], 1):
+        body = "本文说明低保事项。" if title.startswith("正文") else "本文说明相关事项。"
+        publish(title, body, published_on=date(2024, 3, day))
+    first = search(SearchQuery(text="低保", page_size=2), today=TODAY)
+    assert (first.total, first.total_exact) == (5, False)
+    # The window holds the three newest matches: the title match leads it, then the rest by date.
+    assert titles(first) == ["新的低保标题", "正文三"]
+    assert titles(search(SearchQuery(text="低保", page=2, page_size=2), today=TODAY)) == ["正文二", "正文一"]
+    # A page past the scanned matches is read newest first from the database.
+    third = search(SearchQuery(text="低保", page=3, page_size=2), today=TODAY)
+    assert titles(third) == ["旧的低保标题二", "旧的低保标题一"]
+
+
+def test_filters_narrow_inside_the_index_without_losing_records(
+    library: dict[str, int], organ_tree: dict[str, Organ], topics: dict[str, Topic]
+) -> None:
+    # Each filter alone, with and without words: the index's filter tokens and the SQL agree.
+    by_topic = search(SearchQuery(topic_ids=(topics["land"].pk,)), today=TODAY)
+    assert titles(by_topic) == ["关于做好土地征收信息公开的通知"]
+    parent_id = topics["land"].parent_id
+    assert parent_id is not None
+    by_parent = search(SearchQuery(text="公开", topic_ids=(parent_id,)), today=TODAY)
+    assert titles(by_parent) == ["关于做好土地征收信息公开的通知"]
+    by_kind_and_year = search(SearchQuery(text="公开", kinds=(ItemKind.FISCAL,), years=(2024,)), today=TODAY)
+    assert titles(by_kind_and_year) == ["测试县2024年教育经费预算公开"]
+    assert not search(SearchQuery(text="公开", kinds=(ItemKind.FISCAL,), years=(2023,)), today=TODAY).hits
+    in_range = search(
+        SearchQuery(text="公开", published_from=date(2022, 5, 6), published_to=date(2022, 5, 6)), today=TODAY
+    )
+    assert titles(in_range) == ["关于做好土地征收信息公开的通知"]
+    by_source = search(SearchQuery(text="价格监测", sources=("policies.item",), organ_ids=(library["fgw"],)))
+    assert titles(by_source) == ["关于价格监测工作的通知"]
+    assert not search(SearchQuery(text="价格监测", sources=("no.such.source",))).hits
+
+
 def test_the_target_group_filter_reads_the_items_target_groups(publish: Publish) -> None:
     small = publish("关于减免房租的通知", target_groups="小微企业 个体工商户")
     graduates = publish("关于就业补贴的通知", target_groups="高校毕业生")

@@ -145,10 +145,13 @@ class Command(BaseCommand):
             self.stderr.write(f"{datetime.now():%H:%M:%S} {message}")  # noqa: DTZ005 (a log line)
 
         def keep(result: dict[str, Any]) -> None:
-            results.append(result)
+            # The same size comes again as its baselines finish: replace it, print it once, finished.
+            if not any(kept is result for kept in results):
+                results.append(result)
             if output is not None:
                 output.write_text(json.dumps(results, ensure_ascii=False))
-            self.stdout.write(report.render([result]))
+            if "finished" in result:
+                self.stdout.write(report.render([result]))
 
         runner.run(
             runner.Options(
