@@ -45,6 +45,19 @@ class Narrowing:
     high_key: int | None = None
 
 
+def key_range_sql(key: str, narrowing: Narrowing) -> tuple[list[str], list[Any]]:
+    """The publication-date range as conditions on a sort-key column."""
+    conditions: list[str] = []
+    params: list[Any] = []
+    if narrowing.low_key is not None:
+        conditions.append(f"{key} >= %s")
+        params.append(narrowing.low_key)
+    if narrowing.high_key is not None:
+        conditions.append(f"{key} < %s")
+        params.append(narrowing.high_key)
+    return conditions, params
+
+
 @dataclass(frozen=True)
 class IndexRow:
     """One entry's full-text row: its id, analysed text, filter tokens and the backend's tokens of the text."""

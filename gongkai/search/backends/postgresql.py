@@ -26,7 +26,7 @@ from django.db import transaction
 from django.db.backends.utils import CursorWrapper
 
 from gongkai.search import analysis
-from gongkai.search.backends.base import COLUMN_WEIGHTS, IndexRow, MatchSql, Narrowing, TextMatch
+from gongkai.search.backends.base import COLUMN_WEIGHTS, IndexRow, MatchSql, Narrowing, TextMatch, key_range_sql
 from gongkai.search.documents import AnalysedText
 from gongkai.search.expressions import Word
 
@@ -93,14 +93,7 @@ class PostgresBackend:
 
     def match(self, text: TextMatch, narrowing: Narrowing) -> MatchSql:
         # Filter tokens are not indexed here: the filters' own SQL is as selective on a B-tree scan.
-        conditions: list[str] = []
-        params: list[Any] = []
-        if narrowing.low_key is not None:
-            conditions.append("e.id >= %s")
-            params.append(narrowing.low_key)
-        if narrowing.high_key is not None:
-            conditions.append("e.id < %s")
-            params.append(narrowing.high_key)
+        conditions, params = key_range_sql("e.id", narrowing)
         if not text:
             return MatchSql(from_sql="search_entry e", where_sql=" AND ".join(conditions) or "1 = 1", params=params)
         conditions.append("e.tokens @@ %s::tsquery")

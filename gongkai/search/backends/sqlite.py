@@ -16,7 +16,7 @@ from typing import Any
 from django.db.backends.utils import CursorWrapper
 
 from gongkai.search import analysis
-from gongkai.search.backends.base import COLUMN_WEIGHTS, IndexRow, MatchSql, Narrowing, TextMatch
+from gongkai.search.backends.base import COLUMN_WEIGHTS, IndexRow, MatchSql, Narrowing, TextMatch, key_range_sql
 from gongkai.search.documents import AnalysedText
 
 READ_CACHE_KIB = 262_144  # 256 MiB per connection, at most
@@ -95,18 +95,10 @@ class SqliteBackend:
 
     def match(self, text: TextMatch, narrowing: Narrowing) -> MatchSql:
         parts = self._match_parts(text, narrowing)
-        key = "search_fts.rowid" if parts else "e.id"
-        conditions: list[str] = []
-        params: list[Any] = []
+        conditions, params = key_range_sql("search_fts.rowid" if parts else "e.id", narrowing)
         if parts:
-            conditions.append("search_fts MATCH %s")
-            params.append(" AND ".join(parts))
-        if narrowing.low_key is not None:
-            conditions.append(f"{key} >= %s")
-            params.append(narrowing.low_key)
-        if narrowing.high_key is not None:
-            conditions.append(f"{key} < %s")
-            params.append(narrowing.high_key)
+            conditions.insert(0, "search_fts MATCH %s")
+            params.insert(0, " AND ".join(parts))
         where = " AND ".join(conditions) or "1 = 1"
         if not parts:
             return MatchSql(from_sql="search_entry e", where_sql=where, params=params)
