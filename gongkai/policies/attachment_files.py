@@ -245,7 +245,7 @@ _LEADING = 16
 _MARGIN = 56
 
 
-def _replace_all(text: str, replacements: list[tuple[str, str]]) -> str:
+def replace_all(text: str, replacements: list[tuple[str, str]]) -> str:
     for found, masked in replacements:
         if found:
             text = text.replace(found, masked)
@@ -262,11 +262,11 @@ def _paragraph_runs(paragraph: Paragraph) -> list[Run]:
 def _mask_paragraph(paragraph: Paragraph, replacements: list[tuple[str, str]]) -> None:
     runs = _paragraph_runs(paragraph)
     for run in runs:
-        masked = _replace_all(run.text, replacements)
+        masked = replace_all(run.text, replacements)
         if masked != run.text:
             run.text = masked
     whole = "".join(run.text for run in runs)
-    masked_whole = _replace_all(whole, replacements)
+    masked_whole = replace_all(whole, replacements)
     if masked_whole != whole and runs:
         # A match split across runs (Word splits text wherever formatting or spell-check state
         # changes): the paragraph's text moves into its first run, losing formatting only here.
@@ -294,7 +294,7 @@ def _masked_xlsx(data: bytes, replacements: list[tuple[str, str]]) -> bytes:
                     continue
                 # A number such as a mobile number may be stored numerically; masked, it becomes text.
                 text = str(cell.value)
-                masked = _replace_all(text, replacements)
+                masked = replace_all(text, replacements)
                 if masked != text:
                     cell.value = masked
     out = io.BytesIO()
@@ -346,7 +346,7 @@ def masked_copy(data: bytes, kind: FileKind, replacements: list[tuple[str, str]]
         if kind == FileKind.XLSX:
             return _masked_xlsx(data, replacements), kind
         if kind in {FileKind.PDF, FileKind.OFD}:
-            masked_text = _replace_all(extract_text(data, kind), replacements)
+            masked_text = replace_all(extract_text(data, kind), replacements)
             return text_pdf(f"{MASKED_NOTICE}\n\n{masked_text}"), FileKind.PDF
     except UnreadableFileError:
         raise

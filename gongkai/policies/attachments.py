@@ -160,11 +160,12 @@ def kind_of(attachment: Attachment) -> FileKind:
     return next(kind for kind, info in KINDS.items() if info.content_type == attachment.content_type)
 
 
-def regenerate_masked_copy(attachment: Attachment) -> None:
-    """Make the published copy from the original with every redacted finding of this file masked.
+def _redactions(attachment: Attachment) -> list[tuple[str, str]]:
+    """(raw, masked) for every redacted finding of this file, the longest raw text first.
 
     A redacted finding keeps only the masked form (the raw data is not stored twice), so the raw
-    text is found again by scanning the original and matching the masked forms.
+    text is found again by scanning the original and matching the masked forms. Longest first, so a
+    number inside a longer one is masked as part of the longer one.
     """
     redacted = set(
         attachment.privacy_findings.filter(state=PrivacyFinding.State.REDACTED).values_list("kind", "masked")
@@ -174,13 +175,26 @@ def regenerate_masked_copy(attachment: Attachment) -> None:
         masked = scanner.mask_finding(found)
         if (found.kind.value, masked) in redacted:
             replacements[found.text] = masked
+    return sorted(replacements.items(), key=lambda pair: -len(pair[0]))
+
+
+def published_text(attachment: Attachment) -> str:
+    """The text the public can read in the file it is served (see ``served_file``), for search.
+
+    The original's text when the original is served; otherwise the same text with every redacted
+    finding masked as in the published copy, so that search never finds or shows what was masked.
+    """
+    if not attachment.published_file:
+        return attachment.extracted_text
+    return attachment_files.replace_all(attachment.extracted_text, _redactions(attachment))
+
+
+def regenerate_masked_copy(attachment: Attachment) -> None:
+    """Make the published copy from the original with every redacted finding of this file masked."""
     with attachment.file.open("rb") as original:
         data = original.read()
     try:
-        # Longest first, so a number inside a longer one is masked as part of the longer one.
-        copy, copy_kind = attachment_files.masked_copy(
-            data, kind_of(attachment), sorted(replacements.items(), key=lambda pair: -len(pair[0]))
-        )
+        copy, copy_kind = attachment_files.masked_copy(data, kind_of(attachment), _redactions(attachment))
     except attachment_files.UnreadableFileError as error:
         raise ValidationError(_("The masked copy of the attachment could not be made.")) from error
     previous = attachment.published_file.name or ""

@@ -119,7 +119,7 @@ def narrowing(query: SearchQuery) -> Narrowing:
     """The filters an index can apply before reading any row (see backends.Narrowing)."""
     groups: list[tuple[str, ...]] = []
     if query.sources:
-        codes = [sources.get(name).code for name in query.sources if name in sources.names()]
+        codes = [sources.code_of(name) for name in query.sources if name in sources.names()]
         groups.append(tuple(documents.source_token(code) for code in codes) or ("s0",))
     if query.organ_ids:
         groups.append(tuple(documents.organ_token(organ_id) for organ_id in query.organ_ids))

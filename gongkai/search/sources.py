@@ -14,6 +14,7 @@ from typing import Any
 from django.db.models import Q, QuerySet
 from django.urls import reverse
 
+from gongkai.policies import attachments as policy_attachments
 from gongkai.policies import selectors as policy_selectors
 from gongkai.policies.models import KIND_LABELS, InformationItem
 from gongkai.search.documents import IndexDocument
@@ -98,10 +99,25 @@ def kind_label(kind: str) -> str:
 # --- 政府信息 (policies.InformationItem) ------------------------------------------------------
 
 ITEMS = "policies.item"
+ATTACHMENT_LABEL = "附件："
 
 
 def _public_items() -> QuerySet[InformationItem]:
-    return policy_selectors.public_items().prefetch_related("co_issuers")
+    return policy_selectors.public_items().prefetch_related("co_issuers", "attachments")
+
+
+def _item_body(item: InformationItem) -> str:
+    """The body text, then each attachment's name and the text the public can read in it (附件).
+
+    Indexed and shown alike, so a snippet can come from an attachment and says which one. The label
+    is the documents' own language, not the reader's: the indexed text (and its fingerprint) must
+    not depend on the language of whoever triggered the indexing.
+    """
+    parts = [item.body_text]
+    for attachment in sorted(item.attachments.all(), key=lambda attachment: (attachment.sort_order, attachment.pk)):
+        parts.append(f"{ATTACHMENT_LABEL}{attachment.original_name}")
+        parts.append(policy_attachments.published_text(attachment))
+    return "\n".join(part for part in parts if part)
 
 
 def _item_document(item: InformationItem) -> IndexDocument:
@@ -114,7 +130,7 @@ def _item_document(item: InformationItem) -> IndexDocument:
         title=item.title,
         codes=tuple(code for code in (item.document_number, item.index_number) if code),
         tags=(*tags, *item.keywords.split(), *item.target_groups.split()),
-        body=item.body_text,
+        body=_item_body(item),
         organ_id=item.organ_id,
         topic_id=item.topic_id,
         topic_parent_id=item.topic.parent_id,
@@ -145,7 +161,7 @@ def _items_in_columns(column_ids: Sequence[int]) -> QuerySet[InformationItem]:
 def _item_display(item: InformationItem) -> Display:
     return Display(
         title=item.title,
-        body=item.body_text,
+        body=_item_body(item),
         document_number=item.document_number,
         organ_name=item.organ.name,
         url=reverse("portal:item", args=[item.pk]),

@@ -24,6 +24,9 @@ from gongkai.policies.attachment_files import FileKind
 from gongkai.policies.domain import Status, Transition
 from gongkai.policies.models import Attachment, InformationItem, PrivacyFinding
 from gongkai.privacy.scanner import id_card_check_char
+from gongkai.search import indexing as search_indexing
+from gongkai.search.query import SearchQuery
+from gongkai.search.service import search
 
 # A fictional person: the check character is computed by GB 11643 for this body.
 PERSON_ID = "14090219850505002" + id_card_check_char("14090219850505002")
@@ -381,6 +384,51 @@ def test_masking_regenerates_the_attachment_and_the_public_gets_only_the_masked_
     served = docx_text(response.getvalue())
     assert PERSON_ID not in served
     assert MASKED_ID in served
+
+
+def _release(item: InformationItem, desk: dict[str, User], *transitions: Transition) -> InformationItem:
+    for transition, who in zip(
+        transitions, ("drafter", "reviewer", "approver", "office")[-len(transitions) :], strict=True
+    ):
+        item = services.transition(item=item, to=transition, acting_user=desk[who])
+    return item
+
+
+def test_search_finds_an_attachments_text_and_says_which_file_it_is_in(
+    draft: Callable[..., InformationItem], desk: dict[str, User]
+) -> None:
+    item = draft()
+    attachments.add_attachment(
+        item=item,
+        uploaded=upload(make_pdf("2021年度城乡低保资金分配明细"), "资金分配表.pdf"),
+        acting_user=desk["drafter"],
+    )
+    assert search(SearchQuery(text="低保资金分配")).total == 0  # a draft is not public
+
+    item = _release(item, desk, Transition.SUBMIT, Transition.REVIEW, Transition.APPROVE, Transition.PUBLISH)
+
+    [hit] = search(SearchQuery(text="低保资金分配")).hits
+    assert hit.object_id == item.pk
+    assert "<mark>低保资金分配</mark>" in hit.snippet_html
+    assert [hit.object_id for hit in search(SearchQuery(text="资金分配表")).hits] == [item.pk]
+    assert not search_indexing.check()
+
+
+def test_search_never_finds_or_shows_what_was_masked_in_an_attachment(
+    draft: Callable[..., InformationItem], desk: dict[str, User]
+) -> None:
+    item = _submitted_with_id_card(draft, desk)
+    privacy_review.redact(finding=item.privacy_findings.get(), acting_user=desk["reviewer"])
+
+    item = _release(item, desk, Transition.APPROVE, Transition.PUBLISH)
+
+    [hit] = search(SearchQuery(text="身份证号码")).hits
+    assert hit.object_id == item.pk
+    assert MASKED_ID in hit.snippet_html
+    assert PERSON_ID not in hit.snippet_html
+    assert search(SearchQuery(text=PERSON_ID)).total == 0
+    assert search(SearchQuery(text=PERSON_ID[6:14])).total == 0  # the birth date was masked too
+    assert not search_indexing.check()
 
 
 def test_a_justified_finding_in_an_attachment_stays_settled(
