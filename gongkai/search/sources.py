@@ -3,8 +3,9 @@
 A source names the selector that decides what the public may see (for items,
 ``policies.selectors.public_items``, the one door), turns a record into an ``IndexDocument`` and
 says how a hit is shown. Nothing that is not in a registered source's public selector can be
-indexed or returned. Interpretations, catalogue rows, the gazette and Q&A register here later, each
-with a new, never reused ``code`` (it is part of the sort key).
+indexed or returned. Items (政策解读 included: they are items) register below, catalogue rows in
+``catalogs.search_source``; a later source (the gazette, Q&A) registers the same way, with a new,
+never reused ``code`` (it is part of the sort key).
 """
 
 from collections.abc import Callable, Iterable, Mapping, Sequence

@@ -1,8 +1,11 @@
 """The benchmark's printed table: percentiles, ratios and the goals, from the runs' result dicts. Pure."""
 
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Final
+
+from gongkai.search.bench.queries import query_set
 
 MB: Final = 1024 * 1024
 GOAL_P95_MS: Final = {"sqlite": 50.0, "postgresql": 100.0}
@@ -136,6 +139,31 @@ def goals(runs: Sequence[dict[str, Any]]) -> list[str]:
     return lines
 
 
+def family_rows(run: dict[str, Any]) -> list[list[str]]:
+    """Our relevance page by query family, the slowest p95 first: which kinds of query miss the goal.
+
+    The families are the query set's own labels; a run whose queries are not the query set of its
+    seed (an older generator) has none.
+    """
+    queries = query_set(run["seed"])
+    if [query.describe() for query in queries] != run["queries"]:
+        return []
+    timings: dict[str, list[float]] = defaultdict(list)
+    for query, milliseconds in zip(queries, run["ours"]["relevance"], strict=True):
+        timings[query.label].append(milliseconds)
+    spreads = sorted(timings.items(), key=lambda pair: -Spread.of(pair[1]).p95)
+    return [
+        [
+            label,
+            str(len(values)),
+            f"{Spread.of(values).p50:,.1f}",
+            f"{Spread.of(values).p95:,.1f}",
+            f"{max(values):,.1f}",
+        ]
+        for label, values in spreads
+    ]
+
+
 def render(results: Sequence[dict[str, Any]]) -> str:
     """One section per corpus size: our search on each backend, then every baseline with ratios."""
     lines: list[str] = []
@@ -181,4 +209,10 @@ def render(results: Sequence[dict[str, Any]]) -> str:
         lines.append("Goals (stated for 1,000,000 documents):")
         lines += goals(runs)
         lines.append("")
+        for run in runs:
+            if rows := family_rows(run):
+                lines.append(f"Our relevance page on {run['backend']} by query family, the slowest first:")
+                lines.append("")
+                lines += _table(["family", "queries", "p50 ms", "p95 ms", "max ms"], rows)
+                lines.append("")
     return "\n".join(lines)

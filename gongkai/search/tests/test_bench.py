@@ -78,6 +78,11 @@ def test_ratios_say_how_many_times_slower_the_baseline_is():
     assert report.ratio(1.0, 0.0) == float("inf")
 
 
+def test_families_are_left_out_for_a_run_of_another_query_set():
+    run = {"seed": 1, "queries": ["政务公开"], "ours": {"relevance": [12.0]}}
+    assert report.family_rows(run) == []
+
+
 def test_deep_page_is_in_the_middle_of_the_reachable_pages():
     assert truth.deep_page(0, 20, 10_000) == 1
     assert truth.deep_page(20, 20, 10_000) == 1
@@ -109,3 +114,10 @@ def test_a_tiny_run_finds_every_true_document_on_sqlite(tmp_path: Path, settings
     table = report.render([run])
     assert "ours, sqlite" in table
     assert "icontains" in table
+    families = report.family_rows(run)
+    assert {row[0] for row in families} >= {"common", "organ short name", "文号 field", "filtered"}
+    assert sum(int(row[1]) for row in families) == len(run["queries"])
+    assert [float(row[3].replace(",", "")) for row in families] == sorted(
+        (float(row[3].replace(",", "")) for row in families), reverse=True
+    )
+    assert "Our relevance page on sqlite by query family" in table
