@@ -172,7 +172,7 @@ def _page_records(
     ordered = keys
     if query.sort == Sort.RELEVANCE and text:
         window = keys[:RELEVANCE_WINDOW]
-        scores = backends.current().scores(cursor, text, narrowing(query), window)
+        scores = backends.current().scores(cursor, text, narrowing(query), window, every_match=len(window) == len(keys))
         # Best first, then newest; beyond the window the matches follow newest first.
         ordered = sorted(window, key=lambda key: (-scores.get(key, 0.0), -key)) + keys[len(window) :]
     offset = (query.page - 1) * query.page_size

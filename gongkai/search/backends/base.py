@@ -116,9 +116,18 @@ class Backend(Protocol):
     def match(self, text: TextMatch, narrowing: Narrowing) -> MatchSql: ...
 
     def scores(
-        self, cursor: CursorWrapper, text: TextMatch, narrowing: Narrowing, entry_ids: Sequence[int]
+        self,
+        cursor: CursorWrapper,
+        text: TextMatch,
+        narrowing: Narrowing,
+        entry_ids: Sequence[int],
+        *,
+        every_match: bool,
     ) -> dict[int, float]:
-        """Relevance of these matching entries by COLUMN_WEIGHTS; entries with no weighted hit may be left out."""
+        """Relevance of these matching entries by COLUMN_WEIGHTS; entries with no weighted hit may be left out.
+
+        ``every_match``: the entries are the whole match set, not the newest part of a larger one.
+        """
         ...
 
 

@@ -114,9 +114,15 @@ class PostgresBackend:
         )
 
     def scores(
-        self, cursor: CursorWrapper, text: TextMatch, narrowing: Narrowing, entry_ids: Sequence[int]
+        self,
+        cursor: CursorWrapper,
+        text: TextMatch,
+        narrowing: Narrowing,
+        entry_ids: Sequence[int],
+        *,
+        every_match: bool,
     ) -> dict[int, float]:
-        """The same weights as FTS5's column walks, from the exact check on the short stored columns."""
+        """The same weights as on SQLite, from the exact check on the short stored columns, for any window."""
         terms: list[str] = []
         params: list[Any] = []
         for word in text.all_words():

@@ -4,7 +4,9 @@ from collections.abc import Callable
 from datetime import date
 
 import pytest
+from django.db import connection
 from django.test import Client
+from pytest_django.fixtures import Settings
 
 from gongkai.accounts.domain import Role
 from gongkai.accounts.models import User
@@ -13,6 +15,9 @@ from gongkai.organs.models import Organ
 from gongkai.organs.tests.factories import OrganFactory
 from gongkai.policies.domain import ItemKind, Validity
 from gongkai.policies.models import Topic
+from gongkai.search import backends, expressions, service
+from gongkai.search.backends import Narrowing, TextMatch
+from gongkai.search.models import SearchEntry
 from gongkai.search.query import SearchQuery, SearchResult, Sort
 from gongkai.search.service import search
 from gongkai.search.tests.conftest import Publish
@@ -297,3 +302,19 @@ def test_a_hit_shows_its_validity_as_of_today(publish: Publish) -> None:
     facets = search(SearchQuery(text="临时减免房租"), today=TODAY).facets
     assert facets is not None
     assert [value.value for value in facets.validity] == [Validity.EXPIRED.value]
+
+
+@pytest.mark.parametrize("text", ["价格监测", "市发改委 通知", "测政办发〔2021〕35号", "政务公开", "公开 土地"])
+def test_walking_the_index_and_reading_the_stored_text_score_a_window_alike(
+    library: dict[str, int], settings: Settings, text: str
+) -> None:
+    if settings.DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3":
+        pytest.skip("PostgreSQL scores every window one way")
+    backend = backends.current()
+    words = tuple(expressions.parse(text, service._organs().expansions))
+    keys = sorted(SearchEntry.objects.values_list("id", flat=True), reverse=True)
+    with connection.cursor() as cursor:
+        walked = backend.scores(cursor, TextMatch(words=words), Narrowing(), keys, every_match=False)
+        read = backend.scores(cursor, TextMatch(words=words), Narrowing(), keys, every_match=True)
+    assert walked
+    assert walked == read
