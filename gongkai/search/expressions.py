@@ -38,6 +38,15 @@ class Phrase:
     def tokens(self) -> tuple[str, ...]:
         return tuple(token for run in self.runs for token in analysis.run_tokens(run))
 
+    def head(self) -> "Phrase | None":
+        """The phrase without its trailing one-character prefix run, when runs precede it.
+
+        Every match of the phrase matches its head, so the head finds a superset: where the head is
+        rare, matching it and checking the few candidates exactly is cheaper than the prefix,
+        which FTS5 answers by merging the doclist of every token that starts with the character.
+        """
+        return Phrase(self.runs[:-1]) if self.prefix_last and len(self.runs) > 1 else None
+
     def fts5(self) -> str:
         # Tokens are letters, digits or CJK only, so nothing inside the quotes needs escaping.
         quoted = '"' + " ".join(self.tokens) + '"'
@@ -82,6 +91,13 @@ class Word:
 
     text: str
     phrases: tuple[Phrase, ...]
+
+    def head(self) -> "Word | None":
+        """The word with each phrase's trailing prefix run dropped, when every phrase has one (``Phrase.head``)."""
+        heads = [phrase.head() for phrase in self.phrases]
+        if not heads or None in heads:
+            return None
+        return Word(self.text, tuple(head for head in heads if head is not None))
 
     def fts5(self) -> str:
         return "(" + " OR ".join(phrase.fts5() for phrase in self.phrases) + ")"

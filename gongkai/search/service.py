@@ -122,8 +122,8 @@ def _text_match(query: SearchQuery, organs: _Organs) -> tuple[TextMatch, str]:
     return text, number_key
 
 
-def _plan(query: SearchQuery, text: TextMatch, number_key: str, today: date) -> _Plan:
-    match = backends.current().match(text, narrowing(query))
+def _plan(cursor: CursorWrapper, query: SearchQuery, text: TextMatch, number_key: str, today: date) -> _Plan:
+    match = backends.current().match(cursor, text, narrowing(query))
     conditions, params = filter_sql(query, today, number_key)
     # Records of a deactivated organ leave the index through the organ hook; this guards the gap.
     where = " AND ".join([match.where_sql, "o.is_active = %s", *conditions])
@@ -292,7 +292,7 @@ def _count_query(query: SearchQuery, organs: _Organs, today: date) -> int:
     backend = backends.current()
     with backend.reading(), connection.cursor() as cursor:
         backend.prepare_read(cursor)
-        return _count(cursor, _plan(query, text, number_key, today))
+        return _count(cursor, _plan(cursor, query, text, number_key, today))
 
 
 def _relaxations(query: SearchQuery, organs: _Organs, today: date) -> tuple[Relaxation, ...]:
@@ -320,10 +320,10 @@ def search(query: SearchQuery, *, today: date | None = None) -> SearchResult:
     today = today or timezone.localdate()
     organs = _organs()
     text, number_key = _text_match(query, organs)
-    plan = _plan(query, text, number_key, today)
     backend = backends.current()
     with backend.reading(), connection.cursor() as cursor:
         backend.prepare_read(cursor)
+        plan = _plan(cursor, query, text, number_key, today)
         scanned = _scan(cursor, plan, query.with_facets)
         total = len(scanned.keys)
         exact = total <= TOTAL_CAP

@@ -113,7 +113,9 @@ class Backend(Protocol):
         """The aggregate joining a text expression's values with commas."""
         ...
 
-    def match(self, text: TextMatch, narrowing: Narrowing) -> MatchSql: ...
+    def match(self, cursor: CursorWrapper, text: TextMatch, narrowing: Narrowing) -> MatchSql:
+        """The SQL of the matches; the backend may read the index to choose the cheaper form."""
+        ...
 
     def scores(
         self,

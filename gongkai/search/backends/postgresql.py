@@ -91,8 +91,9 @@ class PostgresBackend:
     def concat(self, expression: str) -> str:
         return f"string_agg({expression}, ',')"
 
-    def match(self, text: TextMatch, narrowing: Narrowing) -> MatchSql:
-        # Filter tokens are not indexed here: the filters' own SQL is as selective on a B-tree scan.
+    def match(self, cursor: CursorWrapper, text: TextMatch, narrowing: Narrowing) -> MatchSql:
+        # The prefix lexeme ('号':*) is matched as given: matching a word's head first is SQLite's
+        # remedy, measured there. Filter tokens are not indexed here: the filters' own SQL is as selective on a B-tree scan.
         conditions, params = key_range_sql("e.id", narrowing)
         if not text:
             return MatchSql(from_sql="search_entry e", where_sql=" AND ".join(conditions) or "1 = 1", params=params)

@@ -26,10 +26,14 @@ from gongkai.search.backends.base import (
     placeholders,
 )
 from gongkai.search.documents import AnalysedText
+from gongkai.search.expressions import Word
 
 READ_CACHE_KIB = 262_144  # 256 MiB per connection, at most
 READ_MMAP_BYTES = 2_000_000_000  # SQLite's compiled-in ceiling is just below 2 GiB
 SCORE_CHUNK = 2_000  # keys per statement when reading the window's stored text, well below SQLite's 32,766 variables
+# At most this many candidates of a word's head are checked in their stored text (see ``_keys_by_heads``):
+# a 文号's head matches the document and the few that cite it; a head with more is left to FTS5.
+HEAD_CANDIDATES = 200
 
 
 def _fts_values(row: IndexRow) -> list[Any]:
@@ -92,17 +96,25 @@ class SqliteBackend:
         cursor.execute(f"PRAGMA cache_size = -{READ_CACHE_KIB}")
         cursor.execute(f"PRAGMA mmap_size = {READ_MMAP_BYTES}")
 
-    def _match_parts(self, text: TextMatch, narrowing: Narrowing) -> list[str]:
-        parts = [word.fts5() for word in text.words]
-        parts += [f"title : {word.fts5()}" for word in text.title_words]
-        parts += [f"codes : {word.fts5()}" for word in text.code_words]
+    def _match_parts(self, text: TextMatch, narrowing: Narrowing, *, heads: bool = False) -> list[str]:
+        def form(word: Word) -> str:
+            return ((word.head() if heads else None) or word).fts5()
+
+        parts = [form(word) for word in text.words]
+        parts += [f"title : {form(word)}" for word in text.title_words]
+        parts += [f"codes : {form(word)}" for word in text.code_words]
         parts += [f"filters : ({' OR '.join(group)})" for group in narrowing.token_groups]
         return parts
 
     def concat(self, expression: str) -> str:
         return f"group_concat({expression}, ',')"
 
-    def match(self, text: TextMatch, narrowing: Narrowing) -> MatchSql:
+    def match(self, cursor: CursorWrapper, text: TextMatch, narrowing: Narrowing) -> MatchSql:
+        keys = self._keys_by_heads(cursor, text, narrowing)
+        if keys is not None:
+            conditions, params = key_range_sql("e.id", narrowing)
+            conditions.append(f"e.id IN ({placeholders(keys)})" if keys else "1 = 0")
+            return MatchSql(from_sql="search_entry e", where_sql=" AND ".join(conditions), params=[*params, *keys])
         parts = self._match_parts(text, narrowing)
         conditions, params = key_range_sql("search_fts.rowid" if parts else "e.id", narrowing)
         if parts:
@@ -118,6 +130,44 @@ class SqliteBackend:
             params=params,
             newest_first="search_fts.rowid DESC",
         )
+
+    def _keys_by_heads(self, cursor: CursorWrapper, text: TextMatch, narrowing: Narrowing) -> list[int] | None:
+        """Every match, found through the words' heads, when a word ends in a one-character run and the heads are rare.
+
+        A 文号 typed in full ends in one (号), which FTS5 answers as a prefix by merging the doclist
+        of every token that starts with 号: 270 ms at a million records, against 32 ms for the
+        rest of the number. So the query is first matched with each such word's head
+        (``Word.head``), newest first and at most HEAD_CANDIDATES + 1 matches. If it finds no
+        more than HEAD_CANDIDATES, they hold every match, and the words that were cut are checked
+        exactly in the candidates' stored text. Otherwise (2021年, whose head is everywhere) the
+        result is None and the caller matches the full words; the walk that found out stopped early.
+        """
+        if not any(word.head() for word in text.all_words()):
+            return None
+        conditions, params = key_range_sql("rowid", narrowing)
+        conditions.insert(0, "search_fts MATCH %s")
+        params.insert(0, " AND ".join(self._match_parts(text, narrowing, heads=True)))
+        cursor.execute(
+            f"SELECT rowid FROM search_fts WHERE {' AND '.join(conditions)} ORDER BY rowid DESC LIMIT %s",  # noqa: S608
+            [*params, HEAD_CANDIDATES + 1],
+        )
+        candidates = [row[0] for row in cursor.fetchall()]
+        if len(candidates) > HEAD_CANDIDATES:
+            return None
+        # Positions in the row read below: free words may occur in any column, as in FTS5.
+        groups = ((text.words, (0, 1, 2, 3)), (text.title_words, (0,)), (text.code_words, (1,)))
+        checks = [(word, columns) for words, columns in groups for word in words if word.head() is not None]
+        keys: list[int] = []
+        if candidates:
+            cursor.execute(
+                "SELECT id, title_text, code_text, tag_text, body_text FROM search_text "  # noqa: S608
+                f"WHERE id IN ({placeholders(candidates)})",
+                candidates,
+            )
+            for entry_id, *stored in cursor.fetchall():
+                if all(any(word.found_in(stored[column]) for column in columns) for word, columns in checks):
+                    keys.append(entry_id)
+        return sorted(keys, reverse=True)
 
     def scores(
         self,

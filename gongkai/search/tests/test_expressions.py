@@ -69,3 +69,29 @@ def test_the_exact_check_agrees_with_fts5_phrases(fts: sqlite3.Connection, docum
     [parsed] = expressions.parse(word)
     by_fts5 = fts.execute("SELECT count(*) FROM t WHERE t MATCH ?", [parsed.fts5()]).fetchone()[0] == 1
     assert parsed.found_in(analysis.run_text(document)) == by_fts5
+
+
+def test_a_trailing_one_character_run_is_dropped_from_the_head_only_after_other_runs() -> None:
+    [number, year, coal, organ] = expressions.parse("忻政办发〔2021〕35号 2021年 煤 市发改委", {"市发改委": ["发改委"]})
+    heads = [word.head() for word in (number, year, coal, organ)]
+    assert [head.fts5() if head else None for head in heads] == [
+        '("忻政 政办 办发 2021 35")',
+        '("2021")',
+        None,  # nothing precedes 煤: the prefix is all there is
+        None,  # no phrase ends in a one-character run
+    ]
+    assert heads[0] is not None
+    assert heads[0].text == number.text
+
+
+@pytest.mark.parametrize(("document", "word"), [case for case in CASES if expressions.parse(case[1])[0].head()])
+def test_the_head_finds_every_match_of_its_word(fts: sqlite3.Connection, document: str, word: str) -> None:
+    fts.execute("DELETE FROM t")
+    fts.execute("INSERT INTO t(rowid, body) VALUES (1, ?)", [" ".join(analysis.tokens(document))])
+    [parsed] = expressions.parse(word)
+    head = parsed.head()
+    assert head is not None
+    by_word = fts.execute("SELECT count(*) FROM t WHERE t MATCH ?", [parsed.fts5()]).fetchone()[0]
+    by_head = fts.execute("SELECT count(*) FROM t WHERE t MATCH ?", [head.fts5()]).fetchone()[0]
+    assert by_head >= by_word
+    assert parsed.found_in(analysis.run_text(document)) == bool(by_word)

@@ -318,3 +318,31 @@ def test_walking_the_index_and_reading_the_stored_text_score_a_window_alike(
         read = backend.scores(cursor, TextMatch(words=words), Narrowing(), keys, every_match=True)
     assert walked
     assert walked == read
+
+
+@pytest.mark.parametrize("candidates", [200, 1], ids=["head checked in stored text", "head too common"])
+def test_a_number_ending_in_one_character_finds_what_the_prefix_finds(
+    publish: Publish, monkeypatch: pytest.MonkeyPatch, candidates: int
+) -> None:
+    # SQLite matches 35号's head (…2021 35) first and checks its candidates unless there are more
+    # than HEAD_CANDIDATES; either way the results are the prefix's.
+    monkeypatch.setattr("gongkai.search.backends.sqlite.HEAD_CANDIDATES", candidates)
+    cited = publish("关于贯彻落实有关文件的通知", "根据测政办发〔2021〕35号文件精神，结合实际制定本方案。")
+    itself = publish("测试市政务公开工作要点", document_number="测政办发〔2021〕35号", published_on=date(2021, 4, 2))
+    publish("关于两个文件的说明", "测政办发〔2021〕35、36号两个文件同时废止。")  # the head, but not 35号
+    report = publish("测试市2021年度报告", "测政办发〔2021〕135号另行印发。")  # 135 is not 35
+
+    def ids(**fields: object) -> list[int]:
+        return [hit.object_id for hit in search(SearchQuery(**fields), today=TODAY).hits]  # type: ignore[arg-type]
+
+    assert ids(text="测政办发[2021]35号") == [itself.pk, cited.pk]
+    assert ids(text="测政办发[2021]35号 方案") == [cited.pk]
+    assert ids(text="测政办发[2021]35号", published_from=date(2022, 1, 1)) == [cited.pk]
+    assert ids(text="测政办发[2021]35号 政务公开") == [itself.pk]
+    assert ids(document_number="〔2021〕35号") == [itself.pk]  # a fragment: the 文号 column only
+    assert ids(title="2021年") == [report.pk]
+    if connection.vendor == "sqlite":  # and the cheaper form was the one taken
+        words = TextMatch(words=tuple(expressions.parse("测政办发[2021]35号")))
+        with connection.cursor() as cursor:
+            plan = backends.current().match(cursor, words, Narrowing())
+        assert ("search_fts" in plan.from_sql) == (candidates == 1)
