@@ -173,8 +173,10 @@ def _page_records(
     if query.sort == Sort.RELEVANCE and text:
         window = keys[:RELEVANCE_WINDOW]
         scores = backends.current().scores(cursor, text, narrowing(query), window, every_match=len(window) == len(keys))
-        # Best first, then newest; beyond the window the matches follow newest first.
-        ordered = sorted(window, key=lambda key: (-scores.get(key, 0.0), -key)) + keys[len(window) :]
+        # Best first, then newest; beyond the window the matches follow newest first. Only the
+        # scored keys are sorted: the rest keep the window's order, which is already newest first.
+        scored = sorted((key for key, score in scores.items() if score > 0), key=lambda key: (-scores[key], -key))
+        ordered = scored + [key for key in window if scores.get(key, 0.0) <= 0] + keys[len(window) :]
     offset = (query.page - 1) * query.page_size
     if offset + query.page_size <= len(ordered) or len(keys) <= TOTAL_CAP:
         return [_record(key) for key in ordered[offset : offset + query.page_size]]
