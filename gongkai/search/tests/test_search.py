@@ -346,3 +346,11 @@ def test_a_number_ending_in_one_character_finds_what_the_prefix_finds(
         with connection.cursor() as cursor:
             plan = backends.current().match(cursor, words, Narrowing())
         assert ("search_fts" in plan.from_sql) == (candidates == 1)
+
+
+def test_free_text_never_matches_the_filter_tokens(publish: Publish, organ_tree: dict[str, Organ]) -> None:
+    item = publish("关于减免房租的通知", published_on=date(2024, 3, 1))
+    organ_id = organ_tree["department"].pk
+    for typed in (f"o{organ_id}", "y2024", "s1"):
+        assert search(SearchQuery(text=typed), today=TODAY).total == 0, typed
+    assert [hit.object_id for hit in search(SearchQuery(text="房租", years=(2024,)), today=TODAY).hits] == [item.pk]
