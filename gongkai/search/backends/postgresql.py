@@ -93,7 +93,8 @@ class PostgresBackend:
 
     def match(self, cursor: CursorWrapper, text: TextMatch, narrowing: Narrowing) -> MatchSql:
         # The prefix lexeme ('号':*) is matched as given: matching a word's head first is SQLite's
-        # remedy, measured there. Filter tokens are not indexed here: the filters' own SQL is as selective on a B-tree scan.
+        # remedy, measured there. Filter tokens are not indexed here: the filters' own SQL is as
+        # selective on a B-tree scan.
         conditions, params = key_range_sql("e.id", narrowing)
         if not text:
             return MatchSql(from_sql="search_entry e", where_sql=" AND ".join(conditions) or "1 = 1", params=params)
