@@ -9,6 +9,11 @@ def organs_in_official_order() -> QuerySet[Organ]:
     return Organ.objects.active().order_by("sort_order", "id")
 
 
+def names_by_id() -> tuple[tuple[int, str], ...]:
+    """Every organ's (id, full name), active or not, in id order."""
+    return tuple(Organ.objects.order_by("id").values_list("id", "name"))
+
+
 def parent_map() -> dict[int, int | None]:
     """Every organ's parent id; the whole tree is a few hundred rows, so one query serves all walks."""
     return dict(Organ.objects.values_list("id", "parent_id"))

@@ -14,6 +14,7 @@ from datetime import date
 from typing import Final
 
 from gongkai.search import analysis
+from gongkai.search import mentions as organ_mentions
 
 EPOCH: Final = date(1970, 1, 1)
 OBJECT_ID_BITS: Final = 28
@@ -51,24 +52,30 @@ _FIELD_NAMES: Final = tuple(item.name for item in fields(IndexDocument))
 
 @dataclass(frozen=True)
 class AnalysedText:
-    """The four weighted fields in ``analysis.run_text`` form: what is stored and what is tokenized."""
+    """The four weighted fields in ``analysis.run_text`` form, and the organs each names in full.
+
+    What is stored, and what the backends tokenize (``mentions``: one extra token per organ named).
+    """
 
     title: str
     codes: str
     tags: str
     body: str
+    mentions: organ_mentions.Mentions = organ_mentions.NONE
 
     def columns(self) -> tuple[str, str, str, str]:
         return (self.title, self.codes, self.tags, self.body)
 
 
-def analyse(document: IndexDocument) -> AnalysedText:
-    return AnalysedText(
-        title=analysis.run_text(document.title),
-        codes=analysis.run_text("\n".join(document.codes)),
-        tags=analysis.run_text("\n".join(document.tags)),
-        body=analysis.run_text(document.body),
+def analyse(document: IndexDocument, organ_names: organ_mentions.Names) -> AnalysedText:
+    """The document's analysed text; ``organ_names`` is the vocabulary of organ mentions (every organ)."""
+    columns = (
+        analysis.run_text(document.title),
+        analysis.run_text("\n".join(document.codes)),
+        analysis.run_text("\n".join(document.tags)),
+        analysis.run_text(document.body),
     )
+    return AnalysedText(*columns, mentions=organ_mentions.find(organ_names, columns))
 
 
 def sort_key(published_on: date, source_code: int, object_id: int) -> int:

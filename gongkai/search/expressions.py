@@ -25,9 +25,15 @@ _CJK_CHAR: Final = analysis.CJK_CLASS
 
 @dataclass(frozen=True)
 class Phrase:
-    """One way a query word may occur: its runs, in order."""
+    """One way a query word may occur: its runs, in order.
+
+    ``token``: a single index token that stands for the phrase wherever it occurs (an organ's
+    mention token, see ``mentions``); the index matches it instead of the phrase's tokens, and
+    the exact check is the phrase's all the same.
+    """
 
     runs: tuple[str, ...]
+    token: str | None = None
 
     @property
     def prefix_last(self) -> bool:
@@ -48,11 +54,15 @@ class Phrase:
         return Phrase(self.runs[:-1]) if self.prefix_last and len(self.runs) > 1 else None
 
     def fts5(self) -> str:
+        if self.token is not None:
+            return f'"{self.token}"'
         # Tokens are letters, digits or CJK only, so nothing inside the quotes needs escaping.
         quoted = '"' + " ".join(self.tokens) + '"'
         return f"{quoted} *" if self.prefix_last else quoted
 
     def tsquery(self) -> str:
+        if self.token is not None:
+            return f"('{self.token}')"
         lexemes = [f"'{token}'" for token in self.tokens]
         if self.prefix_last:
             lexemes[-1] += ":*"
@@ -112,9 +122,11 @@ class Word:
         return any(pattern.found_in(stored) for pattern in self.patterns())
 
 
-def phrase_of(text: str) -> Phrase | None:
-    found = analysis.runs(analysis.normalize(text))
-    return Phrase(tuple(found)) if found else None
+def phrase_of(text: str, indexed_as: Mapping[str, str] | None = None) -> Phrase | None:
+    """The phrase of ``text``; ``indexed_as`` maps normalised texts to the token that stands for them."""
+    normal = analysis.normalize(text)
+    found = analysis.runs(normal)
+    return Phrase(tuple(found), (indexed_as or {}).get(normal)) if found else None
 
 
 def split_words(text: str) -> list[str]:
@@ -123,13 +135,21 @@ def split_words(text: str) -> list[str]:
     return [word for word in words if analysis.runs(word)][:MAX_WORDS]
 
 
-def parse(text: str, expansions: Mapping[str, Sequence[str]] | None = None) -> list[Word]:
-    """The words of ``text``; ``expansions`` maps a normalised word to other texts that also satisfy it."""
+def parse(
+    text: str,
+    expansions: Mapping[str, Sequence[str]] | None = None,
+    indexed_as: Mapping[str, str] | None = None,
+) -> list[Word]:
+    """The words of ``text``.
+
+    ``expansions`` maps a normalised word to other texts that also satisfy it; ``indexed_as`` maps
+    a normalised text to the one index token that stands for it (``Phrase.token``).
+    """
     words: list[Word] = []
     for typed in split_words(text):
         phrases: list[Phrase] = []
         for variant in (typed, *(expansions or {}).get(typed, ())):
-            phrase = phrase_of(variant)
+            phrase = phrase_of(variant, indexed_as)
             if phrase is not None and phrase not in phrases:
                 phrases.append(phrase)
         words.append(Word(typed, tuple(phrases)))

@@ -14,13 +14,16 @@ import multiprocessing
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from django.db import connection, transaction
+from django.db.backends.utils import CursorWrapper
 
-from gongkai.search import backends, sources
-from gongkai.search.backends import IndexRow
+from gongkai.organs import selectors as organ_selectors
+from gongkai.search import backends, expressions, mentions, sources
+from gongkai.search.backends import Backend, IndexRow, Narrowing, TextMatch
+from gongkai.search.backends.base import placeholders
 from gongkai.search.documents import AnalysedText, IndexDocument, analyse, filter_tokens, sort_key
 from gongkai.search.models import SearchEntry, SearchText
 from gongkai.search.sources import IndexableSource
@@ -37,12 +40,12 @@ class Prepared:
     fingerprint: str
 
 
-def prepare(vendor: str, documents: Sequence[IndexDocument]) -> list[Prepared]:
+def prepare(vendor: str, documents: Sequence[IndexDocument], organ_names: mentions.Names) -> list[Prepared]:
     """Analyse documents for the backend of ``vendor``. Pure: runs in worker processes too."""
     backend = backends.by_vendor(vendor)
     prepared = []
     for document in documents:
-        text = analyse(document)
+        text = analyse(document, organ_names)
         prepared.append(Prepared(text, backend.tokens(text), document.fingerprint()))
     return prepared
 
@@ -91,6 +94,7 @@ def _write(source: IndexableSource, documents: Sequence[IndexDocument], prepared
                 tag_text=text.tags,
                 body_text=text.body,
                 filter_text=filters,
+                mention_text=mentions.to_text(text.mentions),
                 fingerprint=analysed.fingerprint,
             )
         )
@@ -116,7 +120,13 @@ def _delete(entry_ids: Sequence[int]) -> None:
 
 
 def _stored_text(stored: SearchText) -> AnalysedText:
-    return AnalysedText(stored.title_text, stored.code_text, stored.tag_text, stored.body_text)
+    return AnalysedText(
+        stored.title_text,
+        stored.code_text,
+        stored.tag_text,
+        stored.body_text,
+        mentions.from_text(stored.mention_text),
+    )
 
 
 @transaction.atomic
@@ -150,7 +160,7 @@ def refresh(source_name: str, object_ids: Iterable[int]) -> None:
             documents.append(document)
     _delete(stale)
     if documents:
-        _write(source, documents, prepare(connection.vendor, documents))
+        _write(source, documents, prepare(connection.vendor, documents, organ_selectors.names_by_id()))
 
 
 def refresh_items(item_ids: Iterable[int]) -> None:
@@ -165,6 +175,84 @@ def refresh_organ(organ_id: int) -> None:
         indexed = SearchEntry.objects.filter(source=source.name, organ_id=organ_id).values_list("object_id", flat=True)
         public = source.public_objects().filter(**{f"{source.organ_field}_id": organ_id}).values_list("pk", flat=True)
         refresh(source.name, {*indexed, *public})
+    refresh_mentions([organ_id])
+
+
+# --- Organ mentions ----------------------------------------------------------------------------
+# Which records name an organ in full depends on the organs' names (``mentions``), not only on
+# the record. These functions read and write search_text with plain SQL, so the migration that
+# introduced mentions fills them with the same code.
+
+
+def _naming(cursor: CursorWrapper, backend: Backend, name: str) -> set[int]:
+    """Entries whose text holds the name, matched as a phrase (not by its mention token)."""
+    phrase = expressions.phrase_of(name)
+    if phrase is None:
+        return set()
+    match = backend.match(cursor, TextMatch(words=(expressions.Word(name, (phrase,)),)), Narrowing())
+    cursor.execute(f"SELECT e.id FROM {match.from_sql} WHERE {match.where_sql}", match.params)  # noqa: S608
+    return {row[0] for row in cursor.fetchall()}
+
+
+def _mention_candidates(
+    cursor: CursorWrapper, backend: Backend, organ_ids: Iterable[int], names: mentions.Names
+) -> list[int]:
+    """Entries whose mentions of these organs may be out of date: tagged but not naming, or naming but not tagged.
+
+    Where the two agree the mention is right, so only the difference is checked in the stored
+    text (the phrase match may over-match across runs on SQLite, which that check settles).
+    """
+    by_id = dict(names)
+    candidates: set[int] = set()
+    for organ_id in organ_ids:
+        name = by_id.get(organ_id)
+        candidates |= backend.mentioning(cursor, organ_id) ^ (_naming(cursor, backend, name) if name else set())
+    return sorted(candidates)
+
+
+def sync_mentions(
+    cursor: CursorWrapper, backend: Backend, organ_ids: Iterable[int], names: mentions.Names, *, write: bool = True
+) -> list[int]:
+    """Bring the stored mentions of these organs in line with ``names``; returns the entries that differed.
+
+    ``write=False`` only reports them (the drift check).
+    """
+    differing: list[int] = []
+    candidates = _mention_candidates(cursor, backend, organ_ids, names)
+    for start in range(0, len(candidates), BATCH_SIZE):
+        chunk = candidates[start : start + BATCH_SIZE]
+        cursor.execute(
+            "SELECT id, title_text, code_text, tag_text, body_text, filter_text, mention_text "  # noqa: S608
+            f"FROM search_text WHERE id IN ({placeholders(chunk)})",
+            chunk,
+        )
+        old_rows: list[IndexRow] = []
+        new_rows: list[IndexRow] = []
+        for entry_id, title, codes, tags, body, filters, stored in cursor.fetchall():
+            old = AnalysedText(title, codes, tags, body, mentions.from_text(stored))
+            new = replace(old, mentions=mentions.find(names, old.columns()))
+            if new.mentions != old.mentions:
+                differing.append(entry_id)
+                old_rows.append(IndexRow(entry_id, old, filters, backend.tokens(old)))
+                new_rows.append(IndexRow(entry_id, new, filters, backend.tokens(new)))
+        if write and new_rows:
+            backend.remove(cursor, old_rows)
+            backend.add(cursor, new_rows)
+            cursor.executemany(
+                "UPDATE search_text SET mention_text = %s WHERE id = %s",
+                [(mentions.to_text(row.text.mentions), row.entry_id) for row in new_rows],
+            )
+    return differing
+
+
+@transaction.atomic
+def refresh_mentions(organ_ids: Iterable[int]) -> int:
+    """An organ was created or renamed: rewrite the rows of the records that name it now or did.
+
+    Returns how many rows changed.
+    """
+    with connection.cursor() as cursor:
+        return len(sync_mentions(cursor, backends.current(), organ_ids, organ_selectors.names_by_id()))
 
 
 def _batches(source: IndexableSource, ids: Sequence[int], batch_size: int) -> Iterator[list[Any]]:
@@ -191,17 +279,18 @@ def _analysed(
     receive plain documents and return plain results.
     """
     vendor = connection.vendor
+    names = organ_selectors.names_by_id()
     if workers <= 0:
         for batch in batches:
             documents = [source.document(obj) for obj in batch]
-            yield documents, prepare(vendor, documents)
+            yield documents, prepare(vendor, documents, names)
         return
     # fork: the workers need the loaded code, not the settings or a connection; they only analyse.
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
         pending: deque[tuple[list[IndexDocument], Future[list[Prepared]]]] = deque()
         for batch in batches:
             documents = [source.document(obj) for obj in batch]
-            pending.append((documents, pool.submit(prepare, vendor, documents)))
+            pending.append((documents, pool.submit(prepare, vendor, documents, names)))
             if len(pending) > 2 * workers:
                 done_documents, future = pending.popleft()
                 yield done_documents, future.result()
@@ -257,7 +346,7 @@ class Drift:
 
 
 def check(batch_size: int = BATCH_SIZE) -> Drift:
-    """Compare the index with every source's public selector; read-only."""
+    """Compare the index with every source's public selector and the organs' names; read-only."""
     drift = Drift()
     entries = {
         (source, object_id): (entry_id, fingerprint)
@@ -283,6 +372,13 @@ def check(batch_size: int = BATCH_SIZE) -> Drift:
                 entry_id, fingerprint = found
                 if (entry_id, fingerprint) != (expected_id, document.fingerprint()) or entry_id not in indexed_ids:
                     drift.stale.append(f"{source.name}:{obj.pk}")
+    # Rows whose organ mentions no longer match the organs' names (one renamed by a direct edit).
+    records = {entry_id: f"{name}:{object_id}" for (name, object_id), (entry_id, _fp) in entries.items()}
+    names = organ_selectors.names_by_id()
+    with connection.cursor() as cursor:
+        differing = sync_mentions(cursor, backends.current(), [organ_id for organ_id, _ in names], names, write=False)
+    already = set(drift.stale)
+    drift.stale += [records[entry_id] for entry_id in differing if records[entry_id] not in already]
     drift.extra = [f"{name}:{object_id}" for name, object_id in entries if (name, object_id) not in seen]
     entry_ids = {entry_id for entry_id, _fingerprint in entries.values()}
     drift.extra += [f"index-row:{row_id}" for row_id in sorted(indexed_ids - entry_ids)]

@@ -72,6 +72,9 @@ class SearchText(models.Model):
     body_text = models.TextField()
     # The filter tokens given to the full-text row, kept so a delete hands back exactly those.
     filter_text = models.CharField(max_length=200)
+    # The organs the text names in full, per column (mentions.to_text), kept for the same reason:
+    # they depend on the organs' names at indexing time, which may have changed since.
+    mention_text = models.TextField(default="")
     fingerprint = models.CharField(max_length=64)
 
     class Meta:

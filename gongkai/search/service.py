@@ -25,7 +25,7 @@ from gongkai.organs import selectors as organ_selectors
 from gongkai.policies import document_number
 from gongkai.policies.domain import Validity, validity_on
 from gongkai.policies.models import VALIDITY_LABELS, Topic
-from gongkai.search import analysis, backends, expressions, snippets, sources, vocabulary
+from gongkai.search import analysis, backends, expressions, mentions, snippets, sources, vocabulary
 from gongkai.search.backends import TextMatch
 from gongkai.search.documents import record_of
 from gongkai.search.filters import filter_sql, narrowing
@@ -83,10 +83,12 @@ class _Plan:
 
 @dataclass(frozen=True)
 class _Organs:
-    """The active organs as search reads them: names with aliases, and each alias's full names."""
+    """The active organs as search reads them: names with aliases, each alias's full names, and
+    each normalised full name's mention token (``mentions``)."""
 
     names: tuple[vocabulary.OrganName, ...]
     expansions: dict[str, list[str]]
+    mention_tokens: dict[str, str]
 
 
 @lru_cache(maxsize=8)
@@ -97,7 +99,8 @@ def _organs_of(rows: tuple[tuple[int, str, str], ...]) -> _Organs:
         vocabulary.OrganName(organ_id, name, vocabulary.organ_aliases(name, short_name))
         for organ_id, name, short_name in rows
     )
-    return _Organs(names, vocabulary.organ_expansions(names))
+    tokens = {analysis.normalize(name): mentions.token(organ_id) for organ_id, name, _short in rows}
+    return _Organs(names, vocabulary.organ_expansions(names), tokens)
 
 
 def _organs() -> _Organs:
@@ -115,8 +118,8 @@ def _text_match(query: SearchQuery, organs: _Organs) -> tuple[TextMatch, str]:
         except document_number.DocumentNumberError:
             code_words = expressions.parse(query.document_number)  # a fragment, such as 忻政办发
     text = TextMatch(
-        words=tuple(expressions.parse(query.text, organs.expansions)),
-        title_words=tuple(expressions.parse(query.title)),
+        words=tuple(expressions.parse(query.text, organs.expansions, organs.mention_tokens)),
+        title_words=tuple(expressions.parse(query.title, indexed_as=organs.mention_tokens)),
         code_words=tuple(code_words),
     )
     return text, number_key

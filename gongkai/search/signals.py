@@ -1,4 +1,5 @@
-"""The organ hook: an organ's name and activity are part of what its records look like in search.
+"""The organ hook: an organ's name and activity are part of what its records look like in search,
+and its full name is a token in the rows of every record that names it (``mentions``).
 
 A signal rather than a call in organs.services, as the style guide keeps signals for search
 indexing: post_save runs inside the saving transaction, so deactivating an organ removes its
@@ -16,6 +17,9 @@ from gongkai.search import indexing
 
 @receiver(post_save, sender=Organ, dispatch_uid="search_refresh_organ")
 def refresh_organ_records(sender: type[Organ], instance: Organ, created: bool, **kwargs: Any) -> None:
-    if created or kwargs.get("raw"):
-        return  # a new organ has no records yet; fixtures load rows as they are
-    indexing.refresh_organ(instance.pk)
+    if kwargs.get("raw"):
+        return  # fixtures load rows as they are
+    if created:
+        indexing.refresh_mentions([instance.pk])  # no records of its own yet, but others may name it
+    else:
+        indexing.refresh_organ(instance.pk)

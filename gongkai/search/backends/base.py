@@ -101,6 +101,10 @@ class Backend(Protocol):
         """Ids that have a full-text row, for the drift check."""
         ...
 
+    def mentioning(self, cursor: CursorWrapper, organ_id: int) -> set[int]:
+        """Ids whose full-text row holds the organ's mention token (``mentions``)."""
+        ...
+
     def reading(self) -> AbstractContextManager[Any]:
         """The transaction a search reads in."""
         ...

@@ -25,7 +25,7 @@ from typing import Any
 from django.db import transaction
 from django.db.backends.utils import CursorWrapper
 
-from gongkai.search import analysis
+from gongkai.search import analysis, mentions
 from gongkai.search.backends.base import COLUMN_WEIGHTS, IndexRow, MatchSql, Narrowing, TextMatch, key_range_sql
 from gongkai.search.documents import AnalysedText
 from gongkai.search.expressions import Word
@@ -61,7 +61,9 @@ class PostgresBackend:
         cursor.execute("ALTER TABLE search_entry DROP COLUMN IF EXISTS tokens")
 
     def tokens(self, text: AnalysedText) -> list[str]:
-        return sorted({token for column in text.columns() for token in analysis.tokens_of_run_text(column)})
+        found = {token for column in text.columns() for token in analysis.tokens_of_run_text(column)}
+        found.update(mentions.token(organ_id) for ids in text.mentions for organ_id in ids)
+        return sorted(found)
 
     def add(self, cursor: CursorWrapper, rows: Sequence[IndexRow]) -> None:
         cursor.executemany(
@@ -80,6 +82,10 @@ class PostgresBackend:
 
     def indexed_ids(self, cursor: CursorWrapper) -> set[int]:
         cursor.execute("SELECT id FROM search_entry WHERE tokens IS NOT NULL")
+        return {row[0] for row in cursor.fetchall()}
+
+    def mentioning(self, cursor: CursorWrapper, organ_id: int) -> set[int]:
+        cursor.execute("SELECT id FROM search_entry WHERE tokens @@ %s::tsquery", [f"'{mentions.token(organ_id)}'"])
         return {row[0] for row in cursor.fetchall()}
 
     def reading(self) -> AbstractContextManager[Any]:

@@ -15,7 +15,7 @@ from typing import Any
 
 from django.db.backends.utils import CursorWrapper
 
-from gongkai.search import analysis
+from gongkai.search import analysis, mentions
 from gongkai.search.backends.base import (
     COLUMN_WEIGHTS,
     IndexRow,
@@ -54,7 +54,11 @@ class SqliteBackend:
         cursor.execute("DROP TABLE IF EXISTS search_fts")
 
     def tokens(self, text: AnalysedText) -> tuple[str, ...]:
-        return tuple(analysis.index_text(column) for column in text.columns())
+        # Mention tokens go in the column that names the organ, so a title mention weighs as one.
+        return tuple(
+            f"{analysis.index_text(column)} {mentions.column_tokens(ids)}" if ids else analysis.index_text(column)
+            for column, ids in zip(text.columns(), text.mentions, strict=True)
+        )
 
     def add(self, cursor: CursorWrapper, rows: Sequence[IndexRow]) -> None:
         cursor.executemany(
@@ -81,6 +85,10 @@ class SqliteBackend:
 
     def indexed_ids(self, cursor: CursorWrapper) -> set[int]:
         cursor.execute("SELECT rowid FROM search_fts")
+        return {row[0] for row in cursor.fetchall()}
+
+    def mentioning(self, cursor: CursorWrapper, organ_id: int) -> set[int]:
+        cursor.execute("SELECT rowid FROM search_fts WHERE search_fts MATCH %s", [f'"{mentions.token(organ_id)}"'])
         return {row[0] for row in cursor.fetchall()}
 
     def reading(self) -> AbstractContextManager[Any]:

@@ -25,6 +25,17 @@ def test_expansions_become_alternatives() -> None:
     assert word.fts5() == '("市发 发改 改委" OR "忻州 州市 市发 发展 展和 和改 改革 革委 委员 员会")'
 
 
+def test_a_phrase_indexed_as_one_token_matches_the_token_and_keeps_its_exact_check() -> None:
+    full_name = "忻州市发展和改革委员会"
+    [word] = expressions.parse("市发改委", {"市发改委": [full_name]}, {full_name: "机4"})
+    assert word.fts5() == '("市发 发改 改委" OR "机4")'
+    assert word.tsquery() == "(('市发' & '发改' & '改委') | ('机4'))"
+    assert word.found_in(f" 根据{full_name}通知 ")
+    assert not word.found_in(" 机4 ")  # the check reads the text, never the token
+    [typed] = expressions.parse("忻州市發展和改革委員會", indexed_as={full_name: "机4"})  # normalised first
+    assert typed.fts5() == '("机4")'
+
+
 def test_words_are_split_on_any_space_and_punctuation_only_words_dropped() -> None:
     assert expressions.split_words("  十四五\u3000规划 ， 营商环境 ") == ["十四五", "规划", "营商环境"]
 

@@ -1,20 +1,25 @@
 """The index follows publication in the same transaction; rebuild and the drift check."""
 
+import importlib
 import io
 from collections.abc import Callable
 from datetime import date
+from types import SimpleNamespace
 
 import pytest
+from django.apps import apps as django_apps
 from django.core.management import CommandError, call_command
-from django.db import transaction
+from django.db import connection, transaction
 
 from gongkai.accounts.models import User
+from gongkai.organs import services as organ_services
 from gongkai.organs.models import Organ
+from gongkai.organs.tests.factories import OrganFactory
 from gongkai.policies import services
 from gongkai.policies.domain import DisclosureAttribute, LegalBasis, Status, Transition
 from gongkai.policies.models import InformationItem
-from gongkai.search import indexing
-from gongkai.search.models import SearchEntry
+from gongkai.search import backends, indexing, mentions
+from gongkai.search.models import SearchEntry, SearchText
 from gongkai.search.query import SearchQuery
 from gongkai.search.service import search
 from gongkai.search.tests.conftest import Publish
@@ -135,3 +140,88 @@ def test_refresh_is_idempotent(publish: Publish) -> None:
     before = list(SearchEntry.objects.values_list("id", "text__fingerprint"))
     indexing.refresh_items([item.pk, item.pk])
     assert list(SearchEntry.objects.values_list("id", "text__fingerprint")) == before
+
+
+# --- Organ mentions: a record naming an organ in full holds its token, whatever changes first ---
+
+
+def mentioned(organ: Organ) -> set[int]:
+    """Object ids whose full-text row holds the organ's mention token."""
+    with connection.cursor() as cursor:
+        entry_ids = backends.current().mentioning(cursor, organ.pk)
+    return set(SearchEntry.objects.filter(id__in=entry_ids).values_list("object_id", flat=True))
+
+
+def test_a_record_naming_an_organ_in_full_is_found_by_its_short_name(
+    publish: Publish, organ_tree: dict[str, Organ]
+) -> None:
+    fgw = OrganFactory.create(name="测试市发展和改革委员会", short_name="市发改委", parent=organ_tree["city"])
+    item = publish("关于价格监测的通知", "经测试市发展和改革委员会同意，现印发给你们。")
+    assert found("市发改委") == [item.pk]
+    assert mentioned(fgw) == {item.pk}
+    stored = SearchText.objects.get(entry__object_id=item.pk).mention_text
+    assert mentions.from_text(stored)[3] == (fgw.pk,)  # the body names it; the tags name the finance bureau
+
+
+def test_an_organ_created_after_the_records_naming_it_finds_them(
+    publish: Publish, organ_tree: dict[str, Organ]
+) -> None:
+    item = publish("关于卫生健康工作的通知", "测试市卫生健康委员会负责解释。")
+    assert found("市卫健委") == []
+    health = OrganFactory.create(name="测试市卫生健康委员会", short_name="市卫健委", parent=organ_tree["city"])
+    assert found("市卫健委") == [item.pk]
+    assert mentioned(health) == {item.pk}
+    assert not indexing.check()
+
+
+def test_renaming_an_organ_moves_its_mentions(publish: Publish, organ_tree: dict[str, Organ]) -> None:
+    health = OrganFactory.create(name="测试市卫生健康委员会", short_name="市卫健委", parent=organ_tree["city"])
+    old = publish("旧名称的测试件", "测试市卫生健康委员会负责解释。")
+    new = publish("新名称的测试件", "测试市卫生健康局负责解释。")
+    assert mentioned(health) == {old.pk}
+    organ_services.update_organ(organ=health, acting_user=None, name="测试市卫生健康局", short_name="市卫健局")
+    assert mentioned(health) == {new.pk}
+    assert found("市卫健局") == [new.pk]
+    assert found("市卫健委") == []
+    assert not indexing.check()
+
+
+def test_removing_a_record_removes_its_mention_tokens(
+    release: Callable[..., InformationItem], desk: dict[str, User], organ_tree: dict[str, Organ]
+) -> None:
+    fgw = OrganFactory.create(name="测试市发展和改革委员会", short_name="市发改委", parent=organ_tree["city"])
+    item = release("测试市发展和改革委员会的测试件", 4)
+    assert mentioned(fgw) == {item.pk}
+    services.transition(item=item, to=Transition.WITHDRAW, acting_user=desk["office"], comment="有误")
+    # On SQLite the contentless delete must hand FTS5 the very tokens it was given, mentions included.
+    with connection.cursor() as cursor:
+        assert backends.current().mentioning(cursor, fgw.pk) == set()
+    assert not indexing.check()
+
+
+def test_the_drift_check_reports_a_rename_that_bypassed_the_hook(
+    publish: Publish, organ_tree: dict[str, Organ]
+) -> None:
+    health = OrganFactory.create(name="测试市卫生健康委员会", short_name="市卫健委", parent=organ_tree["city"])
+    item = publish("绕过钩子的测试件", "测试市卫生健康局负责解释。")
+    Organ.objects.filter(pk=health.pk).update(name="测试市卫生健康局", short_name="市卫健局")
+    assert indexing.check().stale == [f"policies.item:{item.pk}"]
+    call_command("rebuild_search_index", stdout=io.StringIO())
+    assert not indexing.check()
+    assert found("市卫健局") == [item.pk]
+
+
+def test_the_migration_finds_the_mentions_of_rows_indexed_without_them(
+    publish: Publish, organ_tree: dict[str, Organ]
+) -> None:
+    fgw = OrganFactory.create(name="测试市发展和改革委员会", short_name="市发改委", parent=organ_tree["city"])
+    item = publish("迁移测试件", "经测试市发展和改革委员会同意。")
+    migration = importlib.import_module("gongkai.search.migrations.0003_organ_mentions")
+    editor = SimpleNamespace(connection=connection)
+    migration.drop_mentions(django_apps, editor)
+    assert mentioned(fgw) == set()
+    assert SearchText.objects.get(entry__object_id=item.pk).mention_text == ""
+    assert indexing.check().stale == [f"policies.item:{item.pk}"]
+    migration.find_mentions(django_apps, editor)
+    assert mentioned(fgw) == {item.pk}
+    assert not indexing.check()

@@ -311,7 +311,8 @@ def test_walking_the_index_and_reading_the_stored_text_score_a_window_alike(
     if settings.DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3":
         pytest.skip("PostgreSQL scores every window one way")
     backend = backends.current()
-    words = tuple(expressions.parse(text, service._organs().expansions))
+    organs = service._organs()
+    words = tuple(expressions.parse(text, organs.expansions, organs.mention_tokens))  # 市发改委: a mention token
     keys = sorted(SearchEntry.objects.values_list("id", flat=True), reverse=True)
     with connection.cursor() as cursor:
         walked = backend.scores(cursor, TextMatch(words=words), Narrowing(), keys, every_match=False)
