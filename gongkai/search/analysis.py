@@ -10,13 +10,19 @@ recall ≈ 1.0 against a substring oracle, where dictionary segmentation loses �
 (reference SEARCH.md §5.3). The tokens feed SQLite FTS5 and PostgreSQL alike, so the two backends
 cannot disagree about what a word is.
 
-Changing anything here changes the tokens: raise ``ANALYSER_VERSION`` and rebuild the index.
+Two CJK runs whose break repeats a character (公开。开发) get ``RUN_BREAK`` between their tokens:
+otherwise 公开 and 开发 would stand side by side, as in 公开发, and a phrase would match across
+the break. Queries put it where their own runs do, so a word typed with the break still matches.
+
+Changing how text becomes runs changes the stored text: raise ``ANALYSER_VERSION`` and rebuild the
+index. Changing only how runs become tokens can be applied by a migration that rewrites the
+full-text rows from the stored text, as search migration 0004 does.
 """
 
 import operator
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Final
 
 from gongkai.search.traditional import TO_SIMPLIFIED
@@ -87,16 +93,28 @@ def runs(text: str) -> list[str]:
     return [match.group(0) for match in _RUN.finditer(text)]
 
 
-def run_tokens(run: str) -> Iterator[str]:
-    if len(run) > 1 and is_cjk(run):
-        yield from map(operator.add, run, run[1:])  # overlapping bigrams
-    else:
-        yield run
+# A CJK character glued to a digit: the runs above never produce one, so no text or query word can.
+RUN_BREAK: Final = "断0"
+
+
+def _run_pieces(found: Iterable[str]) -> Iterator[str]:
+    """Each run's tokens joined by spaces, with RUN_BREAK between CJK runs whose break repeats a character."""
+    previous = ""
+    for run in found:
+        cjk = is_cjk(run)
+        if cjk and previous[-1:] == run[0]:
+            yield RUN_BREAK
+        yield " ".join(map(operator.add, run, run[1:])) if cjk and len(run) > 1 else run  # overlapping bigrams
+        previous = run
+
+
+def tokens_of_runs(found: Iterable[str]) -> list[str]:
+    return " ".join(_run_pieces(found)).split()
 
 
 def tokens(text: str) -> list[str]:
     """The index tokens of raw text."""
-    return [token for run in runs(normalize(text)) for token in run_tokens(run)]
+    return tokens_of_runs(runs(normalize(text)))
 
 
 def run_text(text: str) -> str:
@@ -111,11 +129,9 @@ def run_text(text: str) -> str:
 
 def tokens_of_run_text(stored: str) -> list[str]:
     """The tokens of text already in ``run_text`` form."""
-    return [token for run in stored.split() for token in run_tokens(run)]
+    return tokens_of_runs(stored.split())
 
 
 def index_text(stored: str) -> str:
     """The space-joined tokens handed to the index for one field in ``run_text`` form."""
-    return " ".join(
-        [" ".join(map(operator.add, run, run[1:])) if len(run) > 1 and is_cjk(run) else run for run in stored.split()]
-    )
+    return " ".join(_run_pieces(stored.split()))

@@ -42,7 +42,7 @@ class Phrase:
 
     @property
     def tokens(self) -> tuple[str, ...]:
-        return tuple(token for run in self.runs for token in analysis.run_tokens(run))
+        return tuple(analysis.tokens_of_runs(self.runs))
 
     def head(self) -> "Phrase | None":
         """The phrase without its trailing one-character prefix run, when runs precede it.

@@ -34,6 +34,11 @@ def test_normalize(raw: str, normal: str) -> None:
         ("GB32100—2015", ["gb32100", "2015"]),
         ("", []),
         ("、，。", []),
+        ("推进政务公开。开发区", ["推进", "进政", "政务", "务公", "公开", analysis.RUN_BREAK, "开发", "发区"]),
+        ("开、开发", ["开", analysis.RUN_BREAK, "开发"]),
+        ("公开，发布", ["公开", "发布"]),  # the break does not repeat a character: nothing to chain
+        ("年2年", ["年", "2", "年"]),  # a letter/digit run between: the phrase cannot chain across it
+        (analysis.RUN_BREAK, ["断", "0"]),  # no text produces the break token itself
     ],
 )
 def test_tokens_are_cjk_bigrams_and_whole_letter_digit_runs(raw: str, tokens: list[str]) -> None:
@@ -46,7 +51,7 @@ def test_every_bracket_style_gives_the_same_tokens(style: str) -> None:
 
 
 def test_run_text_regenerates_the_tokens() -> None:
-    raw = "忻州市人民政府办公室关于印发《忻州市2021年政务公开工作要点》的通知（忻政办发〔2021〕35号）"
+    raw = "忻州市人民政府办公室关于印发《忻州市2021年政务公开工作要点》的通知（忻政办发〔2021〕35号）。号召"
     stored = analysis.run_text(raw)
     assert stored.startswith(" ")
     assert stored.endswith(" ")

@@ -70,6 +70,10 @@ CASES = [
     ("abcd公司", "abc"),
     ("第3号", "3号"),
     ("第13号", "3号"),
+    ("推进政务公开。开发区建设", "公开发"),  # 公开 and 开发 stand side by side, across the break
+    ("忻州，州市", "忻州市"),
+    ("公开，开发", "公开，开发"),  # typed with the break, the word still finds it
+    ("开、开发", "开、开发"),
 ]
 
 

@@ -18,7 +18,7 @@ from gongkai.organs.tests.factories import OrganFactory
 from gongkai.policies import services
 from gongkai.policies.domain import DisclosureAttribute, LegalBasis, Status, Transition
 from gongkai.policies.models import InformationItem
-from gongkai.search import backends, indexing, mentions
+from gongkai.search import analysis, backends, indexing, mentions
 from gongkai.search.models import SearchEntry, SearchText
 from gongkai.search.query import SearchQuery
 from gongkai.search.service import search
@@ -225,3 +225,23 @@ def test_the_migration_finds_the_mentions_of_rows_indexed_without_them(
     migration.find_mentions(django_apps, editor)
     assert mentioned(fgw) == {item.pk}
     assert not indexing.check()
+
+
+def test_the_run_break_migration_ends_phrases_matching_across_a_break(publish: Publish) -> None:
+    across = publish("断点测试件", "推进政务公开。开发区建设")  # 公开 and 开发 on either side of 。
+    within = publish("连写测试件", "依法公开发布")
+    migration = importlib.import_module("gongkai.search.migrations.0004_run_breaks")
+    editor = SimpleNamespace(connection=connection)
+    migration.remove_breaks(django_apps, editor)  # the rows as indexed before run breaks
+    if connection.vendor == "sqlite":  # PostgreSQL's exact check never matched across the break
+        assert set(found("公开发")) == {across.pk, within.pk}
+    migration.add_breaks(django_apps, editor)
+    assert found("公开发") == [within.pk]
+    assert found("公开。开发") == [across.pk]
+    assert not indexing.check()
+    InformationItem.objects.filter(pk=across.pk).update(status=Status.WITHDRAWN)
+    indexing.refresh_items([across.pk])
+    if connection.vendor == "sqlite":  # the contentless delete handed back the break too
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT rowid FROM search_fts WHERE search_fts MATCH %s", [f'"{analysis.RUN_BREAK}"'])
+            assert cursor.fetchall() == []
