@@ -98,14 +98,15 @@ class PostgresBackend:
         return f"string_agg({expression}, ',')"
 
     def match(self, cursor: CursorWrapper, text: TextMatch, narrowing: Narrowing) -> MatchSql:
-        # The prefix lexeme ('号':*) is matched as given: matching a word's head first is SQLite's
-        # remedy, measured there. Filter tokens are not indexed here: the filters' own SQL is as
-        # selective on a B-tree scan.
+        # GIN only narrows; the exact check below decides. So a word ending in a one-character run
+        # (the 号 of a 文号) gives GIN its head (``Word.head``), whose matches include the word's:
+        # a prefix lexeme ('号':*) has GIN merge the postings of every lexeme that starts with 号.
+        # Filter tokens are not indexed here: the filters' own SQL is as selective on a B-tree scan.
         conditions, params = key_range_sql("e.id", narrowing)
         if not text:
             return MatchSql(from_sql="search_entry e", where_sql=" AND ".join(conditions) or "1 = 1", params=params)
         conditions.append("e.tokens @@ %s::tsquery")
-        params.append(" & ".join(word.tsquery() for word in text.all_words()))
+        params.append(" & ".join((word.head() or word).tsquery() for word in text.all_words()))
         for words, columns in (
             (text.words, _COLUMNS),
             (text.title_words, _COLUMNS[:1]),
