@@ -59,7 +59,6 @@ def _document(row: CatalogRow) -> IndexDocument:
 def _display(row: CatalogRow) -> Display:
     return Display(
         title=_title(row),
-        body=_body(row),
         document_number="",
         organ_name=row.catalog.owner.name,
         url=reverse("catalog_portal:catalog", args=[row.catalog_id]) + f"#row-{row.pk}",

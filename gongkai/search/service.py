@@ -267,7 +267,7 @@ def _hits(page: list[tuple[str, int]], text: TextMatch, today: date) -> tuple[Hi
                 url=shown.url,
                 title=shown.title,
                 title_html=snippets.highlight(shown.title, phrases),
-                snippet_html=snippets.snippet(shown.body, phrases),
+                snippet_html=snippets.snippet(document.body, phrases),
                 document_number=shown.document_number,
                 organ_name=shown.organ_name,
                 published_on=document.published_on,

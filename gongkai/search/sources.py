@@ -23,10 +23,12 @@ from gongkai.search.documents import IndexDocument
 
 @dataclass(frozen=True)
 class Display:
-    """What a hit shows, from the record read back through the public selector."""
+    """What a hit shows, from the record read back through the public selector.
+
+    The snippet comes from the record's indexed body (``IndexDocument.body``), which is what matched.
+    """
 
     title: str
-    body: str
     document_number: str
     organ_name: str
     url: str
@@ -162,7 +164,6 @@ def _items_in_columns(column_ids: Sequence[int]) -> QuerySet[InformationItem]:
 def _item_display(item: InformationItem) -> Display:
     return Display(
         title=item.title,
-        body=_item_body(item),
         document_number=item.document_number,
         organ_name=item.organ.name,
         url=reverse("portal:item", args=[item.pk]),
