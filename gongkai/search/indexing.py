@@ -175,7 +175,6 @@ def refresh_organ(organ_id: int) -> None:
         indexed = SearchEntry.objects.filter(source=source.name, organ_id=organ_id).values_list("object_id", flat=True)
         public = source.public_objects().filter(**{f"{source.organ_field}_id": organ_id}).values_list("pk", flat=True)
         refresh(source.name, {*indexed, *public})
-    refresh_mentions([organ_id])
 
 
 # --- Organ mentions ----------------------------------------------------------------------------

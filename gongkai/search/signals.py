@@ -8,18 +8,29 @@ records from search in the same commit.
 
 from typing import Any
 
-from django.db.models.signals import post_save
+from django.db.models.signals import post_save, pre_save
 from django.dispatch import receiver
 
 from gongkai.organs.models import Organ
 from gongkai.search import indexing
+
+_NAME_BEFORE = "_search_name_before_save"
+
+
+@receiver(pre_save, sender=Organ, dispatch_uid="search_remember_organ_name")
+def remember_organ_name(sender: type[Organ], instance: Organ, **kwargs: Any) -> None:
+    # Finding the rows that name an organ reads every match of its full name (hundreds of
+    # thousands for a city government in a large library), so it is done only when the name changes.
+    if not instance._state.adding and not kwargs.get("raw"):
+        before = Organ.objects.filter(pk=instance.pk).values_list("name", flat=True).first()
+        setattr(instance, _NAME_BEFORE, before)
 
 
 @receiver(post_save, sender=Organ, dispatch_uid="search_refresh_organ")
 def refresh_organ_records(sender: type[Organ], instance: Organ, created: bool, **kwargs: Any) -> None:
     if kwargs.get("raw"):
         return  # fixtures load rows as they are
-    if created:
-        indexing.refresh_mentions([instance.pk])  # no records of its own yet, but others may name it
-    else:
+    if not created:
         indexing.refresh_organ(instance.pk)
+    if created or getattr(instance, _NAME_BEFORE, None) != instance.name:
+        indexing.refresh_mentions([instance.pk])  # a new organ has no records, but others may name it

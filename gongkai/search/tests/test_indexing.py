@@ -186,6 +186,22 @@ def test_renaming_an_organ_moves_its_mentions(publish: Publish, organ_tree: dict
     assert not indexing.check()
 
 
+def test_only_a_new_name_looks_for_the_rows_naming_an_organ(
+    organ_tree: dict[str, Organ], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    looked: list[list[int]] = []
+
+    def refresh_mentions(organ_ids: list[int]) -> int:
+        looked.append(list(organ_ids))
+        return 0
+
+    monkeypatch.setattr(indexing, "refresh_mentions", refresh_mentions)
+    health = OrganFactory.create(name="测试市卫生健康委员会", short_name="市卫健委", parent=organ_tree["city"])
+    organ_services.update_organ(organ=health, acting_user=None, phone="0350-1234567")
+    organ_services.update_organ(organ=health, acting_user=None, name="测试市卫生健康局")
+    assert looked == [[health.pk], [health.pk]]  # created, then renamed; the new phone number is not a name
+
+
 def test_removing_a_record_removes_its_mention_tokens(
     release: Callable[..., InformationItem], desk: dict[str, User], organ_tree: dict[str, Organ]
 ) -> None:
