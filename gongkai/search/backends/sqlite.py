@@ -7,6 +7,8 @@ delete hands FTS5 the old tokens, regenerated from the entry's stored run text.
 A fifth column holds each record's filter tokens (documents.filter_tokens), so a common word with
 an organ, year, kind, topic or source filter is intersected inside FTS5 instead of walking every
 match of the word; a publication-date range is a rowid range, which FTS5 also seeks to directly.
+Each text column also holds one token per organ it names in full (``mentions``), in place of
+the full name's dozen bigrams when a query asks for the organ.
 """
 
 from collections.abc import Sequence
