@@ -11,6 +11,26 @@ from gongkai.accounts.tests.factories import MembershipFactory, UserFactory
 from gongkai.organs.domain import OrganKind, OrganLevel
 from gongkai.organs.models import Organ
 from gongkai.organs.tests.factories import OrganFactory
+from gongkai.search import outbox, store
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """With the search index in a file of its own (GONGKAI_SEARCH_INDEX), a test that touches the
+    database touches both; pytest-django lets a test reach only the databases its marker names."""
+    if not store.sidecar():
+        return
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        kwargs = {**(marker.kwargs if marker else {}), "databases": "__all__"}
+        item.add_marker(pytest.mark.django_db(*(marker.args if marker else ()), **kwargs), append=False)
+
+
+@pytest.fixture(autouse=True)
+def search_index_file(request: pytest.FixtureRequest) -> None:
+    """An index file starts each test built and empty, as after ``rebuild_search_index`` on an empty library."""
+    if store.sidecar() and request.node.get_closest_marker("django_db") is not None:
+        request.getfixturevalue("_django_db_helper")
+        outbox.mark_built(outbox.snapshot_horizon())
 
 
 @pytest.fixture

@@ -91,18 +91,34 @@ TEMPLATES = [
 DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'gongkai.sqlite3'}"),
 }
+# WAL lets readers work while one writer commits; IMMEDIATE takes the write lock at BEGIN so
+# two writers queue on the busy timeout instead of failing with "database is locked".
+SQLITE_OPTIONS = {
+    "transaction_mode": "IMMEDIATE",
+    "timeout": env.int("SQLITE_BUSY_TIMEOUT_SECONDS", default=20),
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;",
+}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # WAL lets readers work while one writer commits; IMMEDIATE takes the write lock at BEGIN so
-    # two writers queue on the busy timeout instead of failing with "database is locked".
-    DATABASES["default"]["OPTIONS"] = {
-        "transaction_mode": "IMMEDIATE",
-        "timeout": env.int("SQLITE_BUSY_TIMEOUT_SECONDS", default=20),
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;",
-    }
+    DATABASES["default"]["OPTIONS"] = SQLITE_OPTIONS
 else:
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=60)
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# The search index as a local SQLite file beside PostgreSQL (gongkai/search/store.py): one per
+# host, fed by the outbox in PostgreSQL. Unset, the index lives in the main database.
+if SEARCH_INDEX_FILE := env.str("GONGKAI_SEARCH_INDEX", default=""):
+    DATABASES["search"] = {
+        "ENGINE": "django.db.backends.sqlite3",
+        "NAME": SEARCH_INDEX_FILE,
+        "OPTIONS": SQLITE_OPTIONS,
+        # A file in tests too, as in production: threads (the live server, a task run on commit)
+        # open connections of their own, which a shared in-memory database serves with table locks.
+        "TEST": {"NAME": f"{SEARCH_INDEX_FILE}.test"},
+    }
+DATABASE_ROUTERS = ["gongkai.search.routers.IndexRouter"]
+# How long outbox rows are kept for a host that was away; an index file older must be rebuilt.
+SEARCH_OUTBOX_RETENTION_DAYS = env.int("SEARCH_OUTBOX_RETENTION_DAYS", default=7)
 
 # --- Accounts ---------------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"

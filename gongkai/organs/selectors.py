@@ -9,6 +9,10 @@ def organs_in_official_order() -> QuerySet[Organ]:
     return Organ.objects.active().order_by("sort_order", "id")
 
 
+def inactive_ids() -> list[int]:
+    return list(Organ.objects.filter(is_active=False).order_by("id").values_list("id", flat=True))
+
+
 def names_by_id() -> tuple[tuple[int, str], ...]:
     """Every organ's (id, full name), active or not, in id order."""
     return tuple(Organ.objects.order_by("id").values_list("id", "name"))

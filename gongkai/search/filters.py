@@ -1,5 +1,6 @@
 """The metadata filters as portable SQL over the alias ``e`` (search_entry): the same on every backend."""
 
+import json
 from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
@@ -7,7 +8,7 @@ from typing import Any
 from django.db.models import QuerySet
 
 from gongkai.policies.domain import Validity
-from gongkai.search import analysis, documents, sources
+from gongkai.search import analysis, documents, sources, store
 from gongkai.search.backends.base import Narrowing, placeholders
 from gongkai.search.query import SearchQuery
 
@@ -46,7 +47,8 @@ def _records_of_sources(matches: Callable[[sources.IndexableSource], QuerySet[An
     """Entries whose record is among what each source's hook returns, asked of its public selector.
 
     The facts stay in the source's own tables: the filter is a subquery on the record ids, so the
-    index needs no column of its own and cannot drift from what the record says.
+    index needs no column of its own and cannot drift from what the record says. An index file
+    (``store``) cannot reach those tables: the ids are read first and passed as one JSON array.
     """
     parts: list[str] = []
     params: list[Any] = []
@@ -54,7 +56,12 @@ def _records_of_sources(matches: Callable[[sources.IndexableSource], QuerySet[An
         found = matches(source)
         if found is None:
             continue
-        sub_sql, sub_params = found.order_by().values("pk").query.sql_with_params()
+        records = found.order_by().values("pk")
+        if store.sidecar():
+            parts.append("(e.source = %s AND e.object_id IN (SELECT value FROM json_each(%s)))")
+            params += [source.name, json.dumps([row["pk"] for row in records])]
+            continue
+        sub_sql, sub_params = records.query.sql_with_params()
         parts.append(f"(e.source = %s AND e.object_id IN ({sub_sql}))")
         params += [source.name, *sub_params]
     if not parts:

@@ -1,8 +1,10 @@
-"""Keeping the index in step with what the public may see: refresh, rebuild, and the drift check.
+"""Keeping the index in step with what the public may see: the hooks, their application, and rebuild.
 
 ``refresh`` is called by the services that publish, withdraw or change public records, inside their
 transaction: the entry and the full-text row commit or roll back with the change itself, so a
-published record is never missing from search and a withdrawn one is never found. Whether a record
+published record is never missing from search and a withdrawn one is never found. Where the index
+is a file of its own (``store``), the hooks write the change to the outbox in that transaction
+instead, and ``index_file`` applies it with the ``apply_*`` functions. Whether a record
 belongs in the index is asked of its source's public selector, never decided here.
 
 Records are written in batches (one multi-row insert per table), and a rebuild may analyse the text
@@ -14,18 +16,17 @@ import multiprocessing
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import Any
 
-from django.db import connection, transaction
 from django.db.backends.utils import CursorWrapper
 
 from gongkai.organs import selectors as organ_selectors
-from gongkai.search import backends, expressions, mentions, sources
+from gongkai.search import backends, expressions, mentions, outbox, sources, store
 from gongkai.search.backends import Backend, IndexRow, Narrowing, TextMatch
 from gongkai.search.backends.base import placeholders
 from gongkai.search.documents import AnalysedText, IndexDocument, analyse, filter_tokens, sort_key
-from gongkai.search.models import SearchEntry, SearchText
+from gongkai.search.models import OutboxKind, SearchEntry, SearchText
 from gongkai.search.sources import IndexableSource
 
 BATCH_SIZE = 500
@@ -101,7 +102,7 @@ def _write(source: IndexableSource, documents: Sequence[IndexDocument], prepared
         rows.append(IndexRow(entry_id, text, filters, analysed.tokens))
     SearchEntry.objects.bulk_create(entries)
     SearchText.objects.bulk_create(texts)
-    with connection.cursor() as cursor:
+    with store.connection().cursor() as cursor:
         backends.current().add(cursor, rows)
 
 
@@ -113,7 +114,7 @@ def _delete(entry_ids: Sequence[int]) -> None:
         IndexRow(stored.entry_id, _stored_text(stored), stored.filter_text, backend.tokens(_stored_text(stored)))
         for stored in SearchText.objects.filter(entry_id__in=entry_ids)
     ]
-    with connection.cursor() as cursor:
+    with store.connection().cursor() as cursor:
         backend.remove(cursor, rows)
     SearchText.objects.filter(entry_id__in=entry_ids).delete()
     SearchEntry.objects.filter(id__in=entry_ids).delete()
@@ -129,13 +130,24 @@ def _stored_text(stored: SearchText) -> AnalysedText:
     )
 
 
-@transaction.atomic
 def refresh(source_name: str, object_ids: Iterable[int]) -> None:
+    """The hook: these records changed. Call inside the transaction that changed them."""
+    if store.sidecar():
+        outbox.enqueue(OutboxKind.RECORD, source_name, object_ids)
+    else:
+        apply_refresh(source_name, object_ids)
+
+
+def apply_refresh(source_name: str, object_ids: Iterable[int]) -> None:
     """Bring these records' entries in line with the source's public selector: add, replace or remove."""
     source = sources.get(source_name)
     ids = sorted(set(object_ids))
-    if not ids:
-        return
+    if ids:
+        with store.atomic():
+            _refresh(source, ids)
+
+
+def _refresh(source: IndexableSource, ids: list[int]) -> None:
     public = {obj.pk: obj for obj in source.public_objects().filter(pk__in=ids)}
     indexed = {
         object_id: (entry_id, fingerprint)
@@ -160,7 +172,7 @@ def refresh(source_name: str, object_ids: Iterable[int]) -> None:
             documents.append(document)
     _delete(stale)
     if documents:
-        _write(source, documents, prepare(connection.vendor, documents, organ_selectors.names_by_id()))
+        _write(source, documents, prepare(store.connection().vendor, documents, organ_selectors.names_by_id()))
 
 
 def refresh_items(item_ids: Iterable[int]) -> None:
@@ -168,13 +180,26 @@ def refresh_items(item_ids: Iterable[int]) -> None:
     refresh(sources.ITEMS, item_ids)
 
 
-@transaction.atomic
 def refresh_organ(organ_id: int) -> None:
-    """An organ was renamed, deactivated or reactivated: its records' names and visibility follow."""
-    for source in sources.all_sources():
-        indexed = SearchEntry.objects.filter(source=source.name, organ_id=organ_id).values_list("object_id", flat=True)
-        public = source.public_objects().filter(**{f"{source.organ_field}_id": organ_id}).values_list("pk", flat=True)
-        refresh(source.name, {*indexed, *public})
+    """The hook: an organ was renamed, deactivated or reactivated. Call inside that transaction."""
+    if store.sidecar():
+        outbox.enqueue(OutboxKind.ORGAN, "", [organ_id])
+    else:
+        apply_organ(organ_id)
+
+
+def apply_organ(organ_id: int) -> None:
+    """An organ's records' names and visibility follow the organ."""
+    with store.atomic():
+        for source in sources.all_sources():
+            indexed = SearchEntry.objects.filter(source=source.name, organ_id=organ_id).values_list(
+                "object_id", flat=True
+            )
+            public = (
+                source.public_objects().filter(**{f"{source.organ_field}_id": organ_id}).values_list("pk", flat=True)
+            )
+            if ids := sorted({*indexed, *public}):
+                _refresh(source, ids)
 
 
 # --- Organ mentions ----------------------------------------------------------------------------
@@ -244,17 +269,21 @@ def sync_mentions(
     return differing
 
 
-@transaction.atomic
-def refresh_mentions(organ_ids: Iterable[int]) -> int:
-    """An organ was created or renamed: rewrite the rows of the records that name it now or did.
+def refresh_mentions(organ_ids: Iterable[int]) -> None:
+    """The hook: these organs were created or renamed. Call inside that transaction."""
+    if store.sidecar():
+        outbox.enqueue(OutboxKind.MENTIONS, "", organ_ids)
+    else:
+        apply_mentions(organ_ids)
 
-    Returns how many rows changed.
-    """
-    with connection.cursor() as cursor:
+
+def apply_mentions(organ_ids: Iterable[int]) -> int:
+    """Rewrite the rows of the records that name these organs now or did; returns how many changed."""
+    with store.atomic(), store.connection().cursor() as cursor:
         return len(sync_mentions(cursor, backends.current(), organ_ids, organ_selectors.names_by_id()))
 
 
-def _batches(source: IndexableSource, ids: Sequence[int], batch_size: int) -> Iterator[list[Any]]:
+def public_batches(source: IndexableSource, ids: Sequence[int], batch_size: int) -> Iterator[list[Any]]:
     """The public records among ``ids``, batch by batch, in id order.
 
     Batches name their ids: a keyset batch (``pk > last ORDER BY pk LIMIT n``) made SQLite walk and
@@ -265,7 +294,7 @@ def _batches(source: IndexableSource, ids: Sequence[int], batch_size: int) -> It
         yield list(source.public_objects().filter(pk__in=chunk).order_by("pk"))
 
 
-def _public_ids(source: IndexableSource) -> list[int]:
+def public_ids(source: IndexableSource) -> list[int]:
     return list(source.public_objects().order_by("pk").values_list("pk", flat=True))
 
 
@@ -277,7 +306,7 @@ def _analysed(
     Records are read in this process only (its database connection and transaction); the workers
     receive plain documents and return plain results.
     """
-    vendor = connection.vendor
+    vendor = store.connection().vendor
     names = organ_selectors.names_by_id()
     if workers <= 0:
         for batch in batches:
@@ -306,79 +335,30 @@ def index_records(
     The caller owns the transaction (a rebuild commits once; a bulk load may commit every so many).
     """
     count = 0
-    for documents, prepared in _analysed(source, _batches(source, ids, batch_size), workers):
+    for documents, prepared in _analysed(source, public_batches(source, ids, batch_size), workers):
         _write(source, documents, prepared)
         count += len(documents)
     return count
 
 
-@transaction.atomic
 def rebuild(batch_size: int = BATCH_SIZE, workers: int = 0) -> int:
     """Empty the index and fill it from every source's public selector, in one transaction.
 
-    Readers keep seeing the old index until the commit (WAL on SQLite, MVCC on PostgreSQL).
+    Readers keep seeing the old index until the commit (WAL on SQLite, MVCC on PostgreSQL). An
+    index file then holds every outbox change below the horizon taken before the first read.
     """
+    horizon = outbox.snapshot_horizon() if store.sidecar() else None
     backend = backends.current()
-    with connection.cursor() as cursor:
-        backend.clear(cursor)
-    SearchText.objects.all().delete()
-    SearchEntry.objects.all().delete()
-    count = 0
-    for source in sources.all_sources():
-        count += index_records(source, _public_ids(source), workers=workers, batch_size=batch_size)
-    with connection.cursor() as cursor:
-        backend.optimise(cursor)
+    with store.atomic():
+        with store.connection().cursor() as cursor:
+            backend.clear(cursor)
+        SearchText.objects.all().delete()
+        SearchEntry.objects.all().delete()
+        count = 0
+        for source in sources.all_sources():
+            count += index_records(source, public_ids(source), workers=workers, batch_size=batch_size)
+        with store.connection().cursor() as cursor:
+            backend.optimise(cursor)
+        if horizon is not None:
+            outbox.mark_built(horizon)
     return count
-
-
-@dataclass
-class Drift:
-    """Records public but not indexed, indexed but changed since, and indexed but no longer public."""
-
-    missing: list[str] = field(default_factory=list)
-    stale: list[str] = field(default_factory=list)
-    extra: list[str] = field(default_factory=list)
-    checked: int = 0
-
-    def __bool__(self) -> bool:
-        return bool(self.missing or self.stale or self.extra)
-
-
-def check(batch_size: int = BATCH_SIZE) -> Drift:
-    """Compare the index with every source's public selector and the organs' names; read-only."""
-    drift = Drift()
-    entries = {
-        (source, object_id): (entry_id, fingerprint)
-        for entry_id, source, object_id, fingerprint in SearchEntry.objects.values_list(
-            "id", "source", "object_id", "text__fingerprint"
-        )
-    }
-    with connection.cursor() as cursor:
-        indexed_ids = backends.current().indexed_ids(cursor)
-    seen: set[tuple[str, int]] = set()
-    for source in sources.all_sources():
-        for batch in _batches(source, _public_ids(source), batch_size):
-            for obj in batch:
-                document = source.document(obj)
-                key = (source.name, obj.pk)
-                seen.add(key)
-                drift.checked += 1
-                found = entries.get(key)
-                if found is None:
-                    drift.missing.append(f"{source.name}:{obj.pk}")
-                    continue
-                expected_id = sort_key(document.published_on, source.code, obj.pk)
-                entry_id, fingerprint = found
-                if (entry_id, fingerprint) != (expected_id, document.fingerprint()) or entry_id not in indexed_ids:
-                    drift.stale.append(f"{source.name}:{obj.pk}")
-    # Rows whose organ mentions no longer match the organs' names (one renamed by a direct edit).
-    records = {entry_id: f"{name}:{object_id}" for (name, object_id), (entry_id, _fp) in entries.items()}
-    names = organ_selectors.names_by_id()
-    with connection.cursor() as cursor:
-        differing = sync_mentions(cursor, backends.current(), [organ_id for organ_id, _ in names], names, write=False)
-    already = set(drift.stale)
-    drift.stale += [records[entry_id] for entry_id in differing if records[entry_id] not in already]
-    drift.extra = [f"{name}:{object_id}" for name, object_id in entries if (name, object_id) not in seen]
-    entry_ids = {entry_id for entry_id, _fingerprint in entries.values()}
-    drift.extra += [f"index-row:{row_id}" for row_id in sorted(indexed_ids - entry_ids)]
-    return drift

@@ -1,6 +1,9 @@
 """The search index's own tables: one narrow row per public record with the facts filters and facets
 need, and beside it the record's analysed text.
 
+Beside PostgreSQL these tables may live in a file of their own (``store``); the outbox that feeds
+it stays in the main database.
+
 The full-text structure depends on the database (see ``backends``): an FTS5 table on SQLite, a
 tsvector column with a GIN index on PostgreSQL. Both are keyed by ``SearchEntry.id``.
 
@@ -36,8 +39,12 @@ class SearchEntry(models.Model):
     id = SortKeyField(primary_key=True)
     source = models.CharField(max_length=40)
     object_id = models.BigIntegerField()
-    organ = models.ForeignKey("organs.Organ", on_delete=models.CASCADE, related_name="+")
-    topic = models.ForeignKey("policies.Topic", on_delete=models.SET_NULL, null=True, related_name="+")
+    # No constraint and no cascade: beside PostgreSQL the index is a file of its own (``store``), where
+    # the organs and topics are not. Every indexed record protects its organ and topic from deletion.
+    organ = models.ForeignKey("organs.Organ", on_delete=models.DO_NOTHING, db_constraint=False, related_name="+")
+    topic = models.ForeignKey(
+        "policies.Topic", on_delete=models.DO_NOTHING, db_constraint=False, null=True, related_name="+"
+    )
     topic_parent_id = models.BigIntegerField(null=True)
     kind = models.CharField(max_length=30)
     document_number_key = models.CharField(max_length=80, db_index=True)
@@ -82,3 +89,53 @@ class SearchText(models.Model):
 
     def __str__(self) -> str:
         return f"text of {self.entry_id}"
+
+
+class OutboxKind(models.TextChoices):
+    RECORD = "record"  # refresh one record of a source
+    ORGAN = "organ"  # an organ's records follow its name and activity (indexing.refresh_organ)
+    MENTIONS = "mentions"  # the rows naming an organ follow its name (indexing.refresh_mentions)
+
+
+class SearchOutbox(models.Model):
+    """A change the index file must apply, written in the transaction that made it (``outbox``).
+
+    Kept in the main database and read by every host's file, each from its own horizon; rows are
+    pruned after ``SEARCH_OUTBOX_RETENTION_DAYS``.
+    """
+
+    # The writing transaction's PostgreSQL id (pg_current_xact_id): rows are taken by transaction,
+    # not by id, because ids are handed out before commit and commits land in any order.
+    transaction_id = models.BigIntegerField(db_index=True)
+    kind = models.CharField(max_length=10, choices=OutboxKind.choices)
+    source = models.CharField(max_length=40, blank=True)
+    object_id = models.BigIntegerField()
+    created_at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        db_table = "search_outbox"
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.source}:{self.object_id} in transaction {self.transaction_id}"
+
+
+class IndexHorizon(models.Model):
+    """How far an index file has applied the outbox: every transaction below ``transaction_id``, and
+    of the transactions at or above it, the rows up to ``applied[transaction]`` (their last row id).
+
+    One row, in the file itself, written in the same transaction as what it applied, so a crash
+    leaves the file and its horizon in step (the changes are applied again; they are idempotent).
+    """
+
+    id = models.PositiveSmallIntegerField(primary_key=True, default=1)
+    transaction_id = models.BigIntegerField()
+    # {transaction id: last row id applied}, for transactions that may not have been whole when read:
+    # without it every drain would apply again everything a long-running transaction holds back.
+    applied = models.JSONField(default=dict)
+    applied_at = models.DateTimeField()
+
+    class Meta:
+        db_table = "search_horizon"
+
+    def __str__(self) -> str:
+        return f"applied below transaction {self.transaction_id}"

@@ -17,7 +17,6 @@ from datetime import date
 from functools import lru_cache
 from typing import Any, Final
 
-from django.db import connection
 from django.db.backends.utils import CursorWrapper
 from django.utils import timezone
 
@@ -25,8 +24,19 @@ from gongkai.organs import selectors as organ_selectors
 from gongkai.policies import document_number
 from gongkai.policies.domain import Validity, validity_on
 from gongkai.policies.models import VALIDITY_LABELS, Topic
-from gongkai.search import analysis, backends, expressions, mentions, snippets, sources, vocabulary
+from gongkai.search import (
+    analysis,
+    backends,
+    expressions,
+    index_file,
+    mentions,
+    snippets,
+    sources,
+    store,
+    vocabulary,
+)
 from gongkai.search.backends import TextMatch
+from gongkai.search.backends.base import placeholders
 from gongkai.search.documents import record_of
 from gongkai.search.filters import filter_sql, narrowing
 from gongkai.search.query import (
@@ -129,11 +139,14 @@ def _plan(cursor: CursorWrapper, query: SearchQuery, text: TextMatch, number_key
     match = backends.current().match(cursor, text, narrowing(query))
     conditions, params = filter_sql(query, today, number_key)
     # Records of a deactivated organ leave the index through the organ hook; this guards the gap.
-    where = " AND ".join([match.where_sql, "o.is_active = %s", *conditions])
+    # By id rather than a join: the index may be a file of its own, without the organs (``store``).
+    if inactive := organ_selectors.inactive_ids():
+        conditions.insert(0, f"e.organ_id NOT IN ({placeholders(inactive)})")
+        params[:0] = inactive
     return _Plan(
-        from_sql=f"{match.from_sql} JOIN organs_organ o ON o.id = e.organ_id",
-        where_sql=where,
-        params=[*match.params, True, *params],
+        from_sql=match.from_sql,
+        where_sql=" AND ".join([match.where_sql, *conditions]),
+        params=[*match.params, *params],
         newest_first=match.newest_first,
     )
 
@@ -295,7 +308,7 @@ def _did_you_mean(query: SearchQuery, organs: _Organs) -> tuple[vocabulary.Organ
 def _count_query(query: SearchQuery, organs: _Organs, today: date) -> int:
     text, number_key = _text_match(query, organs)
     backend = backends.current()
-    with backend.reading(), connection.cursor() as cursor:
+    with backend.reading(), store.connection().cursor() as cursor:
         backend.prepare_read(cursor)
         return _count(cursor, _plan(cursor, query, text, number_key, today))
 
@@ -323,10 +336,12 @@ def _split_suggestion(query: SearchQuery, organs: _Organs, today: date) -> str:
 def search(query: SearchQuery, *, today: date | None = None) -> SearchResult:
     """Search everything public. ``today`` decides 有效性 (an expiry date passes on its own)."""
     today = today or timezone.localdate()
+    if store.sidecar():
+        index_file.catch_up()
     organs = _organs()
     text, number_key = _text_match(query, organs)
     backend = backends.current()
-    with backend.reading(), connection.cursor() as cursor:
+    with backend.reading(), store.connection().cursor() as cursor:
         backend.prepare_read(cursor)
         plan = _plan(cursor, query, text, number_key, today)
         scanned = _scan(cursor, plan, query.with_facets)

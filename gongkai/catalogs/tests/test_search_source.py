@@ -10,7 +10,7 @@ from gongkai.catalogs import services, sheet
 from gongkai.catalogs.models import Catalog
 from gongkai.catalogs.search_source import ROWS
 from gongkai.catalogs.tests.conftest import ROWS as ROW_DATA
-from gongkai.search import indexing
+from gongkai.search import drift
 from gongkai.search.query import SearchQuery
 from gongkai.search.service import search
 
@@ -39,7 +39,7 @@ def test_imported_rows_are_searchable_and_leave_search_with_the_file(
         acting_user=people["city_office"],
     )
     assert found("学区划分") == []
-    assert not indexing.check()
+    assert not drift.check()
 
 
 def test_an_organ_leaving_takes_its_catalog_rows_out_of_search(

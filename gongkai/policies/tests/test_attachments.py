@@ -24,7 +24,7 @@ from gongkai.policies.attachment_files import FileKind
 from gongkai.policies.domain import Status, Transition
 from gongkai.policies.models import Attachment, InformationItem, PrivacyFinding
 from gongkai.privacy.scanner import id_card_check_char
-from gongkai.search import indexing as search_indexing
+from gongkai.search import drift as search_drift
 from gongkai.search.query import SearchQuery
 from gongkai.search.service import search
 
@@ -411,7 +411,7 @@ def test_search_finds_an_attachments_text_and_says_which_file_it_is_in(
     assert hit.object_id == item.pk
     assert "<mark>低保资金分配</mark>" in hit.snippet_html
     assert [hit.object_id for hit in search(SearchQuery(text="资金分配表")).hits] == [item.pk]
-    assert not search_indexing.check()
+    assert not search_drift.check()
 
 
 def test_search_never_finds_or_shows_what_was_masked_in_an_attachment(
@@ -428,7 +428,7 @@ def test_search_never_finds_or_shows_what_was_masked_in_an_attachment(
     assert PERSON_ID not in hit.snippet_html
     assert search(SearchQuery(text=PERSON_ID)).total == 0
     assert search(SearchQuery(text=PERSON_ID[6:14])).total == 0  # the birth date was masked too
-    assert not search_indexing.check()
+    assert not search_drift.check()
 
 
 def test_a_justified_finding_in_an_attachment_stays_settled(

@@ -1,8 +1,8 @@
 """The backend for the database in use: FTS5 on SQLite, bigram tsvector on PostgreSQL."""
 
-from django.db import connection
 from django.db.backends.base.base import BaseDatabaseWrapper
 
+from gongkai.search import store
 from gongkai.search.backends.base import Backend, IndexRow, MatchSql, Narrowing, TextMatch
 from gongkai.search.backends.postgresql import PostgresBackend
 from gongkai.search.backends.sqlite import SqliteBackend
@@ -24,4 +24,5 @@ def backend_for(database: BaseDatabaseWrapper) -> Backend:
 
 
 def current() -> Backend:
-    return backend_for(connection)
+    """The backend of the database that holds the index (``store``)."""
+    return backend_for(store.connection())

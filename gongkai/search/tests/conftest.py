@@ -12,6 +12,7 @@ from gongkai.organs.models import Organ
 from gongkai.policies import services
 from gongkai.policies.domain import DisclosureAttribute, ItemKind, Transition
 from gongkai.policies.models import InformationItem, Topic
+from gongkai.search import index_file, store
 
 RELEASE = [
     (Transition.SUBMIT, "drafter"),
@@ -19,6 +20,12 @@ RELEASE = [
     (Transition.APPROVE, "approver"),
     (Transition.PUBLISH, "office"),
 ]
+
+
+def index_up_to_date() -> None:
+    """Before reading the index directly: an index file applies the outbox first, as a search does."""
+    if store.sidecar():
+        index_file.drain()
 
 
 class Publish(Protocol):

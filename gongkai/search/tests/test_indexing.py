@@ -9,7 +9,7 @@ from types import SimpleNamespace
 import pytest
 from django.apps import apps as django_apps
 from django.core.management import CommandError, call_command
-from django.db import connection, transaction
+from django.db import transaction
 
 from gongkai.accounts.models import User
 from gongkai.organs import services as organ_services
@@ -18,11 +18,11 @@ from gongkai.organs.tests.factories import OrganFactory
 from gongkai.policies import services
 from gongkai.policies.domain import DisclosureAttribute, LegalBasis, Status, Transition
 from gongkai.policies.models import InformationItem
-from gongkai.search import analysis, backends, indexing, mentions
+from gongkai.search import analysis, backends, drift, indexing, mentions, store
 from gongkai.search.models import SearchEntry, SearchText
 from gongkai.search.query import SearchQuery
 from gongkai.search.service import search
-from gongkai.search.tests.conftest import Publish
+from gongkai.search.tests.conftest import Publish, index_up_to_date
 
 pytestmark = pytest.mark.django_db
 
@@ -81,7 +81,7 @@ def test_withdrawing_removes_the_item(
     assert found("将撤回") == [item.pk]
     services.transition(item=item, to=to, acting_user=desk["office"], comment="有误")
     assert found("将撤回") == []
-    assert not indexing.check()
+    assert not drift.check()
 
 
 def test_items_of_an_inactive_organ_are_not_found(publish: Publish, organ_tree: dict[str, Organ]) -> None:
@@ -103,22 +103,22 @@ def test_a_repeal_on_publication_updates_the_repealed_items_validity(
     new = release("新办法测试件", 3)
     new.repeals.set([old])
     services.transition(item=new, to=Transition.PUBLISH, acting_user=desk["office"])
-    assert not indexing.check()
+    assert not drift.check()
     repealed = search(SearchQuery(text="办法测试件", validity="REPEALED"))
     assert [hit.object_id for hit in repealed.hits] == [old.pk]
 
 
 def test_the_drift_check_reports_missing_stale_and_extra(publish: Publish) -> None:
     kept, changed, hidden, lost = (publish(f"漂移测试件{n}") for n in "甲乙丙丁")
-    assert not indexing.check()
+    assert not drift.check()
     # Changes that bypass the services, as a direct database edit would.
     InformationItem.objects.filter(pk=changed.pk).update(title="改过的标题")
     InformationItem.objects.filter(pk=hidden.pk).update(status=Status.WITHDRAWN)
     SearchEntry.objects.filter(object_id=lost.pk).delete()  # leaves an orphan FTS5 row on SQLite
-    drift = indexing.check()
-    assert drift.missing == [f"policies.item:{lost.pk}"]
-    assert drift.stale == [f"policies.item:{changed.pk}"]
-    assert f"policies.item:{hidden.pk}" in drift.extra
+    reported = drift.check()
+    assert reported.missing == [f"policies.item:{lost.pk}"]
+    assert reported.stale == [f"policies.item:{changed.pk}"]
+    assert f"policies.item:{hidden.pk}" in reported.extra
     with pytest.raises(CommandError):
         call_command("check_search_index", stdout=io.StringIO())
     assert kept.pk in found("漂移测试件")
@@ -130,7 +130,7 @@ def test_rebuild_repairs_every_drift(publish: Publish, workers: int) -> None:
     InformationItem.objects.filter(pk=items[0].pk).update(title="重建后的标题")
     SearchEntry.objects.filter(object_id=items[1].pk).delete()
     call_command("rebuild_search_index", workers=workers, batch_size=2, stdout=io.StringIO())
-    assert not indexing.check()
+    assert not drift.check()
     assert sorted(found("重建")) == sorted(item.pk for item in items)
     call_command("check_search_index", stdout=io.StringIO())
 
@@ -147,7 +147,8 @@ def test_refresh_is_idempotent(publish: Publish) -> None:
 
 def mentioned(organ: Organ) -> set[int]:
     """Object ids whose full-text row holds the organ's mention token."""
-    with connection.cursor() as cursor:
+    index_up_to_date()
+    with store.connection().cursor() as cursor:
         entry_ids = backends.current().mentioning(cursor, organ.pk)
     return set(SearchEntry.objects.filter(id__in=entry_ids).values_list("object_id", flat=True))
 
@@ -171,7 +172,7 @@ def test_an_organ_created_after_the_records_naming_it_finds_them(
     health = OrganFactory.create(name="测试市卫生健康委员会", short_name="市卫健委", parent=organ_tree["city"])
     assert found("市卫健委") == [item.pk]
     assert mentioned(health) == {item.pk}
-    assert not indexing.check()
+    assert not drift.check()
 
 
 def test_renaming_an_organ_moves_its_mentions(publish: Publish, organ_tree: dict[str, Organ]) -> None:
@@ -183,7 +184,7 @@ def test_renaming_an_organ_moves_its_mentions(publish: Publish, organ_tree: dict
     assert mentioned(health) == {new.pk}
     assert found("市卫健局") == [new.pk]
     assert found("市卫健委") == []
-    assert not indexing.check()
+    assert not drift.check()
 
 
 def test_only_a_new_name_looks_for_the_rows_naming_an_organ(
@@ -210,9 +211,10 @@ def test_removing_a_record_removes_its_mention_tokens(
     assert mentioned(fgw) == {item.pk}
     services.transition(item=item, to=Transition.WITHDRAW, acting_user=desk["office"], comment="有误")
     # On SQLite the contentless delete must hand FTS5 the very tokens it was given, mentions included.
-    with connection.cursor() as cursor:
+    index_up_to_date()
+    with store.connection().cursor() as cursor:
         assert backends.current().mentioning(cursor, fgw.pk) == set()
-    assert not indexing.check()
+    assert not drift.check()
 
 
 def test_the_drift_check_reports_a_rename_that_bypassed_the_hook(
@@ -220,10 +222,11 @@ def test_the_drift_check_reports_a_rename_that_bypassed_the_hook(
 ) -> None:
     health = OrganFactory.create(name="测试市卫生健康委员会", short_name="市卫健委", parent=organ_tree["city"])
     item = publish("绕过钩子的测试件", "测试市卫生健康局负责解释。")
+    index_up_to_date()  # an index file applied the publication before the edit
     Organ.objects.filter(pk=health.pk).update(name="测试市卫生健康局", short_name="市卫健局")
-    assert indexing.check().stale == [f"policies.item:{item.pk}"]
+    assert drift.check().stale == [f"policies.item:{item.pk}"]
     call_command("rebuild_search_index", stdout=io.StringIO())
-    assert not indexing.check()
+    assert not drift.check()
     assert found("市卫健局") == [item.pk]
 
 
@@ -233,31 +236,34 @@ def test_the_migration_finds_the_mentions_of_rows_indexed_without_them(
     fgw = OrganFactory.create(name="测试市发展和改革委员会", short_name="市发改委", parent=organ_tree["city"])
     item = publish("迁移测试件", "经测试市发展和改革委员会同意。")
     migration = importlib.import_module("gongkai.search.migrations.0003_organ_mentions")
-    editor = SimpleNamespace(connection=connection)
+    index_up_to_date()
+    editor = SimpleNamespace(connection=store.connection())
     migration.drop_mentions(django_apps, editor)
     assert mentioned(fgw) == set()
     assert SearchText.objects.get(entry__object_id=item.pk).mention_text == ""
-    assert indexing.check().stale == [f"policies.item:{item.pk}"]
+    assert drift.check().stale == [f"policies.item:{item.pk}"]
     migration.find_mentions(django_apps, editor)
     assert mentioned(fgw) == {item.pk}
-    assert not indexing.check()
+    assert not drift.check()
 
 
 def test_the_run_break_migration_ends_phrases_matching_across_a_break(publish: Publish) -> None:
     across = publish("断点测试件", "推进政务公开。开发区建设")  # 公开 and 开发 on either side of 。
     within = publish("连写测试件", "依法公开发布")
     migration = importlib.import_module("gongkai.search.migrations.0004_run_breaks")
-    editor = SimpleNamespace(connection=connection)
+    index_up_to_date()
+    editor = SimpleNamespace(connection=store.connection())
     migration.remove_breaks(django_apps, editor)  # the rows as indexed before run breaks
-    if connection.vendor == "sqlite":  # PostgreSQL's exact check never matched across the break
+    if store.connection().vendor == "sqlite":  # PostgreSQL's exact check never matched across the break
         assert set(found("公开发")) == {across.pk, within.pk}
     migration.add_breaks(django_apps, editor)
     assert found("公开发") == [within.pk]
     assert found("公开。开发") == [across.pk]
-    assert not indexing.check()
+    assert not drift.check()
     InformationItem.objects.filter(pk=across.pk).update(status=Status.WITHDRAWN)
     indexing.refresh_items([across.pk])
-    if connection.vendor == "sqlite":  # the contentless delete handed back the break too
-        with connection.cursor() as cursor:
+    index_up_to_date()
+    if store.connection().vendor == "sqlite":  # the contentless delete handed back the break too
+        with store.connection().cursor() as cursor:
             cursor.execute("SELECT rowid FROM search_fts WHERE search_fts MATCH %s", [f'"{analysis.RUN_BREAK}"'])
             assert cursor.fetchall() == []

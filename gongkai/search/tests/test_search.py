@@ -4,9 +4,7 @@ from collections.abc import Callable
 from datetime import date
 
 import pytest
-from django.db import connection
 from django.test import Client
-from pytest_django.fixtures import Settings
 
 from gongkai.accounts.domain import Role
 from gongkai.accounts.models import User
@@ -15,12 +13,12 @@ from gongkai.organs.models import Organ
 from gongkai.organs.tests.factories import OrganFactory
 from gongkai.policies.domain import ItemKind, Validity
 from gongkai.policies.models import Topic
-from gongkai.search import backends, expressions, service
+from gongkai.search import backends, expressions, service, store
 from gongkai.search.backends import Narrowing, TextMatch
 from gongkai.search.models import SearchEntry
 from gongkai.search.query import SearchQuery, SearchResult, Sort
 from gongkai.search.service import search
-from gongkai.search.tests.conftest import Publish
+from gongkai.search.tests.conftest import Publish, index_up_to_date
 
 pytestmark = pytest.mark.django_db
 
@@ -305,16 +303,15 @@ def test_a_hit_shows_its_validity_as_of_today(publish: Publish) -> None:
 
 
 @pytest.mark.parametrize("text", ["价格监测", "市发改委 通知", "测政办发〔2021〕35号", "政务公开", "公开 土地"])
-def test_walking_the_index_and_reading_the_stored_text_score_a_window_alike(
-    library: dict[str, int], settings: Settings, text: str
-) -> None:
-    if settings.DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3":
+def test_walking_the_index_and_reading_the_stored_text_score_a_window_alike(library: dict[str, int], text: str) -> None:
+    if store.connection().vendor != "sqlite":
         pytest.skip("PostgreSQL scores every window one way")
+    index_up_to_date()
     backend = backends.current()
     organs = service._organs()
     words = tuple(expressions.parse(text, organs.expansions, organs.mention_tokens))  # 市发改委: a mention token
     keys = sorted(SearchEntry.objects.values_list("id", flat=True), reverse=True)
-    with connection.cursor() as cursor:
+    with store.connection().cursor() as cursor:
         walked = backend.scores(cursor, TextMatch(words=words), Narrowing(), keys, every_match=False)
         read = backend.scores(cursor, TextMatch(words=words), Narrowing(), keys, every_match=True)
     assert walked
@@ -344,9 +341,9 @@ def test_a_number_ending_in_one_character_finds_what_the_prefix_finds(
     assert ids(title="2021年") == [report.pk]
     # And the cheaper form was the one taken.
     words = TextMatch(words=tuple(expressions.parse("测政办发[2021]35号")))
-    with connection.cursor() as cursor:
+    with store.connection().cursor() as cursor:
         plan = backends.current().match(cursor, words, Narrowing())
-    if connection.vendor == "sqlite":
+    if store.connection().vendor == "sqlite":
         assert ("search_fts" in plan.from_sql) == (candidates == 1)
     else:  # GIN gets the head; the exact check the whole number
         assert plan.params[0] == "(('测政' & '政办' & '办发' & '2021' & '35'))"

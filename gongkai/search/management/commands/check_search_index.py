@@ -1,13 +1,14 @@
 """manage.py check_search_index: report records missing from, stale in or extra to the search index.
 
-Exits 1 on any drift, so a cron job or CI can alert; ``rebuild_search_index`` repairs it.
+An index file (GONGKAI_SEARCH_INDEX) first applies what waits in the outbox. Exits 1 on any drift, so a cron job or CI can alert; ``rebuild_search_index`` repairs it.
 """
 
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from gongkai.search import indexing
+from gongkai.search import drift
+from gongkai.search.index_file import IndexFileError
 
 
 class Command(BaseCommand):
@@ -17,11 +18,14 @@ class Command(BaseCommand):
         parser.add_argument("--show", type=int, default=20, help="How many records of each kind to list.")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        drift = indexing.check()
-        for label, records in (("missing", drift.missing), ("stale", drift.stale), ("extra", drift.extra)):
+        try:
+            found = drift.check()
+        except IndexFileError as error:
+            raise CommandError(str(error)) from error
+        for label, records in (("missing", found.missing), ("stale", found.stale), ("extra", found.extra)):
             self.stdout.write(f"{label}: {len(records)}")
             for record in records[: options["show"]]:
                 self.stdout.write(f"  {record}")
-        if drift:
+        if found:
             raise CommandError("the search index has drifted: run rebuild_search_index")
-        self.stdout.write(f"in step: {drift.checked} public records")
+        self.stdout.write(f"in step: {found.checked} public records")
