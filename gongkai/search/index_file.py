@@ -13,6 +13,8 @@ transaction begins IMMEDIATE, so two processes on one host drain one after the o
 
 import logging
 from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Final
@@ -27,6 +29,8 @@ from gongkai.search.models import IndexHorizon, OutboxKind
 # Waiting rows a search applies itself before reading; more are left to the task (a hundred
 # records take about half a second to read and index).
 CATCH_UP_LIMIT: Final = 100
+# How long a search waits for another process's write lock on the file before reading it as it is.
+CATCH_UP_WAIT_MS: Final = 200
 
 logger = logging.getLogger(__name__)
 
@@ -98,7 +102,24 @@ def catch_up(limit: int = CATCH_UP_LIMIT) -> None:
     waiting = outbox.pending(found.transaction_id, outbox.applied_of(found), limit)
     if 0 < waiting <= limit:
         try:
-            drain()
+            with _waiting_at_most(CATCH_UP_WAIT_MS):
+                drain()
         except (IndexFileError, OperationalError) as error:
             # The search goes on with the index as it stands; the task or the command catches up.
             logger.warning("search index file not brought up to date before a search: %s", error)
+
+
+@contextmanager
+def _waiting_at_most(milliseconds: int) -> Iterator[None]:
+    """A shorter busy timeout on the file: a search must not queue behind a rebuild's write lock
+    for the connection's full timeout (20 s) when another process is already writing."""
+    database = store.connection()
+    with database.cursor() as cursor:
+        cursor.execute("PRAGMA busy_timeout")
+        (usual,) = cursor.fetchone()
+        cursor.execute(f"PRAGMA busy_timeout = {int(milliseconds)}")
+    try:
+        yield
+    finally:
+        with database.cursor() as cursor:
+            cursor.execute(f"PRAGMA busy_timeout = {int(usual)}")

@@ -6,11 +6,14 @@ in what order transactions may commit, and what happens after a crash or a long 
 """
 
 import io
+import logging
+import sqlite3
 import threading
 from collections.abc import Callable, Iterator
 from datetime import timedelta
 
 import pytest
+from django.conf import settings
 from django.core.management import CommandError, call_command
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.utils import timezone
@@ -185,12 +188,18 @@ def test_rows_past_the_retention_are_pruned(publish: Publish) -> None:
     assert records_waiting() == [new.pk]
 
 
-@pytest.fixture
-def committed_index() -> Iterator[None]:
-    """A transactional test leaves the FTS5 rows behind (the flush empties only the model tables)."""
-    yield
+def _clear_full_text() -> None:
     with store.connection().cursor() as cursor:
         backends.current().clear(cursor)
+
+
+@pytest.fixture
+def committed_index() -> Iterator[None]:
+    """An empty full-text table before and after: the flush that ends a transactional test empties
+    only the model tables, so an earlier one (the benchmark's tiny run) may have left FTS5 rows."""
+    _clear_full_text()
+    yield
+    _clear_full_text()
 
 
 @needs_index_file
@@ -231,3 +240,36 @@ def test_a_transaction_committing_after_a_later_one_is_not_skipped(
     index_file.drain()
     assert found("市卫健局") == [named.pk]
     assert not drift.check()
+
+
+@needs_index_file
+@pytest.mark.django_db(transaction=True)
+def test_a_search_does_not_queue_behind_another_writer_of_the_file(
+    publish: Publish, committed_index: None, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    monkeypatch.setattr(outbox, "_enqueue_drain_task", lambda: None)  # no task after the commit
+    waits: list[int] = []
+    drain = index_file.drain
+
+    def drain_noting_the_wait() -> index_file.Drained:
+        with store.connection().cursor() as cursor:
+            cursor.execute("PRAGMA busy_timeout")
+            waits.append(cursor.fetchone()[0])
+        return drain()
+
+    monkeypatch.setattr(index_file, "drain", drain_noting_the_wait)
+    other = sqlite3.connect(store.connection().settings_dict["NAME"], isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # a rebuild in another process holds the write lock
+    try:
+        item = publish("等待写锁时发布的文件")
+        with caplog.at_level(logging.WARNING, logger="gongkai.search.index_file"):
+            assert found("等待写锁") == []  # read as it stands rather than wait 20 s for the lock
+        assert "not brought up to date before a search" in caplog.text
+        assert waits == [index_file.CATCH_UP_WAIT_MS]
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    with store.connection().cursor() as cursor:
+        cursor.execute("PRAGMA busy_timeout")
+        assert cursor.fetchone()[0] == settings.SQLITE_OPTIONS["timeout"] * 1000
+    assert found("等待写锁") == [item.pk]
