@@ -31,7 +31,7 @@ from gongkai.organs.models import Organ
 from gongkai.policies import document_number, services
 from gongkai.policies.domain import DisclosureAttribute, Status
 from gongkai.policies.models import InformationItem, Topic
-from gongkai.search import backends, indexing, service, sources
+from gongkai.search import backends, indexing, outbox, service, sources, store
 from gongkai.search.bench import baselines, corpus, truth
 from gongkai.search.bench.queries import BenchQuery, query_set
 from gongkai.search.query import MAX_PAGE, TOTAL_CAP, SearchQuery, Sort
@@ -139,37 +139,55 @@ class _Library:
 
 
 def _ingest(item_ids: Sequence[int], workers: int) -> None:
-    """Index these items as ``indexing.rebuild`` does (batches, analysis in worker processes), then optimise."""
+    """Index these items as ``indexing.rebuild`` does (batches, analysis in worker processes), then optimise.
+
+    An index file beside PostgreSQL is then marked built, so every search also asks the outbox
+    what waits, as it does in production.
+    """
     source = sources.get(sources.ITEMS)
+    horizon = outbox.snapshot_horizon() if store.sidecar() else None
     for start in range(0, len(item_ids), COMMIT_EVERY):
-        with transaction.atomic():
+        with store.atomic():
             indexing.index_records(
                 source, item_ids[start : start + COMMIT_EVERY], workers=workers, batch_size=INDEX_BATCH
             )
-    with transaction.atomic(), connection.cursor() as cursor:
+    with store.atomic(), store.connection().cursor() as cursor:
         backends.current().optimise(cursor)
+        if horizon is not None:
+            outbox.mark_built(horizon)
+
+
+def backend_label() -> str:
+    """The backend as the report names it: the database, and where the index lives if apart."""
+    return f"{connection.vendor}+file" if store.sidecar() else connection.vendor
+
+
+def _sqlite_bytes(cursor: Any, table_pattern: str) -> int:
+    cursor.execute("SELECT name FROM sqlite_master WHERE tbl_name LIKE %s", [table_pattern])
+    total = 0
+    for name in [row[0] for row in cursor.fetchall()]:
+        cursor.execute("SELECT coalesce(sum(pgsize), 0) FROM dbstat WHERE name = %s", [name])
+        total += int(cursor.fetchone()[0])
+    return total
 
 
 def index_bytes() -> dict[str, int]:
     """On-disk bytes of the search index (entries and full text) and, for scale, of the items table."""
+    sizes: dict[str, int] = {}
+    index_database = store.connection()
+    with index_database.cursor() as cursor:
+        if index_database.vendor == "sqlite":
+            sizes["index"] = _sqlite_bytes(cursor, "search_%")
+        else:
+            cursor.execute("SELECT pg_total_relation_size('search_entry'), pg_relation_size('search_entry_tokens')")
+            sizes["index"], sizes["gin"] = (int(value) for value in cursor.fetchone())
     with connection.cursor() as cursor:
         if connection.vendor == "sqlite":
-            sizes: dict[str, int] = {}
-            for group, table_pattern in (("index", "search_%"), ("items", "policies_informationitem")):
-                cursor.execute("SELECT name FROM sqlite_master WHERE tbl_name LIKE %s", [table_pattern])
-                names = [row[0] for row in cursor.fetchall()]
-                total = 0
-                for name in names:
-                    cursor.execute("SELECT coalesce(sum(pgsize), 0) FROM dbstat WHERE name = %s", [name])
-                    total += int(cursor.fetchone()[0])
-                sizes[group] = total
-            return sizes
-        cursor.execute(
-            "SELECT pg_total_relation_size('search_entry'), pg_relation_size('search_entry_tokens'), "
-            "pg_total_relation_size('policies_informationitem')"
-        )
-        index, gin, items = cursor.fetchone()
-        return {"index": int(index), "gin": int(gin), "items": int(items)}
+            sizes["items"] = _sqlite_bytes(cursor, "policies_informationitem")
+        else:
+            cursor.execute("SELECT pg_total_relation_size('policies_informationitem')")
+            sizes["items"] = int(cursor.fetchone()[0])
+    return sizes
 
 
 def _search_query(query: BenchQuery, library: _Library, sort: Sort, page: int = 1, facets: bool = True) -> SearchQuery:
@@ -283,7 +301,7 @@ def run(options: Options) -> list[dict[str, Any]]:
     ours, theirs = context.Pipe()
     worker = context.Process(target=truth.serve, args=(theirs, options.seed, queries), daemon=True)
     worker.start()
-    tantivy_index = baselines.Tantivy(options.var_dir / f"tantivy-{connection.vendor}")
+    tantivy_index = baselines.Tantivy(options.var_dir / f"tantivy-{backend_label().replace('+', '-')}")
     ts_rank = baselines.TsRank()
     results: list[dict[str, Any]] = []
     try:
@@ -305,7 +323,7 @@ def _one_size(
     ts_rank: baselines.TsRank,
 ) -> dict[str, Any]:
     log = options.log
-    vendor = connection.vendor
+    vendor = backend_label()
     first_pk = library.item_ids[-1] if library.item_ids else 0
     indexed_before = len(library.item_ids)
     worker.send(("grow", size))
@@ -352,7 +370,7 @@ def _one_size(
         )
         log(f"[{vendor} {size:,}] icontains done")
         options.on_result(result)
-    if "ts_rank" in options.baselines and vendor == "postgresql":
+    if "ts_rank" in options.baselines and connection.vendor == "postgresql":
         if indexed_before == 0:
             ts_rank.reset()
         build = ts_rank.build(first_pk)

@@ -2,9 +2,10 @@
 
     manage.py bench_search --sizes 10000,100000 --seed 1 --backend both
 
-``--backend sqlite|postgresql|both`` never touches the configured database: for each backend it
-creates a fresh benchmark database (var/bench/bench.sqlite3, or the PostgreSQL database
-``gongkai_bench``), runs this command again in a child process pointed at it with
+``--backend sqlite|postgresql|postgresql-file|both`` never touches the configured database: for
+each backend it creates a fresh benchmark database (var/bench/bench.sqlite3, or the PostgreSQL
+database ``gongkai_bench``, with the index in var/bench/bench-index.sqlite3 for postgresql-file:
+the layout GONGKAI_SEARCH_INDEX gives a PostgreSQL deployment), runs this command again in a child process pointed at it with
 ``--backend current``, then prints one table for all and drops the databases unless ``--keep``.
 ``--backend current`` runs in this process against the configured database and refuses any
 database whose name does not say bench or test.
@@ -25,9 +26,11 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import connection
 
+from gongkai.search import store
 from gongkai.search.bench import report, runner
 
 BASELINES = ("icontains", "ts_rank", "tantivy")
+INDEX_FILE = "bench-index.sqlite3"  # the search index file of a postgresql-file run
 
 
 def _sizes(text: str) -> list[int]:
@@ -46,7 +49,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--sizes", default="10000", help="corpus sizes, e.g. 10000,100000,1000000")
         parser.add_argument("--seed", type=int, default=1)
-        parser.add_argument("--backend", choices=["sqlite", "postgresql", "both", "current"], default="both")
+        parser.add_argument(
+            "--backend", choices=["sqlite", "postgresql", "postgresql-file", "both", "current"], default="both"
+        )
         parser.add_argument("--baselines", default=",".join(BASELINES), help="any of icontains,ts_rank,tantivy")
         parser.add_argument("--bench-dir", default=str(Path(settings.BASE_DIR) / "var" / "bench"))
         parser.add_argument("--postgres-server", default="postgres://postgres@127.0.0.1:5432")
@@ -89,9 +94,11 @@ class Command(BaseCommand):
         return f"{options['postgres_server']}/{options['postgres_database']}"
 
     def _reset(self, backend: str, options: dict[str, Any], bench_dir: Path, *, create: bool) -> None:
-        if backend == "sqlite":
+        files = {"sqlite": "bench.sqlite3", "postgresql-file": INDEX_FILE}
+        if backend in files:
             for suffix in ("", "-wal", "-shm"):
-                (bench_dir / f"bench.sqlite3{suffix}").unlink(missing_ok=True)
+                (bench_dir / f"{files[backend]}{suffix}").unlink(missing_ok=True)
+        if backend == "sqlite":
             return
         name = options["postgres_database"]
         if "bench" not in name:
@@ -110,6 +117,9 @@ class Command(BaseCommand):
             "DATABASE_URL": self._database_url(backend, options, bench_dir),
             "GONGKAI_VAR_DIR": str((bench_dir / "var").resolve()),
         }
+        environment.pop("GONGKAI_SEARCH_INDEX", None)
+        if backend == "postgresql-file":
+            environment["GONGKAI_SEARCH_INDEX"] = str((bench_dir / INDEX_FILE).resolve())
         command = [
             sys.executable,
             str(Path(settings.BASE_DIR) / "manage.py"),
@@ -138,6 +148,8 @@ class Command(BaseCommand):
             raise CommandError(f"refusing to benchmark {name!r}: use --backend sqlite|postgresql|both")
         if options["migrate"]:
             call_command("migrate", verbosity=0, interactive=False)
+            if store.sidecar():
+                call_command("migrate", database=store.INDEX_ALIAS, verbosity=0, interactive=False)
         output = Path(options["json"]) if options["json"] else None
         results: list[dict[str, Any]] = []
 
