@@ -112,6 +112,13 @@ class _Library:
             with transaction.atomic():
                 created = InformationItem.objects.bulk_create(items)
             self.item_ids += [item.pk for item in created]
+        if connection.vendor == "postgresql":
+            # Autovacuum would, but may be off (it is on the benchmark machine): with the statistics
+            # of an empty table PostgreSQL reads the 20 hits by walking the (status, attribute)
+            # index over every published item, 270 ms at 364k items, instead of 20 key lookups.
+            # (On SQLite the index's optimise analyses the whole database.)
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE policies_informationitem")
 
     def _item(self, document: corpus.Document) -> InformationItem:
         number = document.document_number
