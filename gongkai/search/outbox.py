@@ -25,8 +25,7 @@ _INSERT: Final = (
     "INSERT INTO search_outbox (transaction_id, kind, source, object_id, created_at) "
     "VALUES (pg_current_xact_id()::text::bigint, %s, %s, %s, %s)"
 )
-
-
+# Rows a search reads to count what waits (``pending``); more means a backlog left to the task.
 PENDING_SCAN: Final = 2_000
 
 
